@@ -1,0 +1,32 @@
+# Build and test.  Debian 12 dependencies: libbpf-dev libelf-dev zlib1g-dev gcc make.
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+CFLAGS  += -Wall -Wextra -std=gnu11 -Isrc
+LDLIBS  = -lbpf -lelf -lz
+
+UNIT_TESTS = build/test_fmt build/test_types $(if $(wildcard src/parse.c),build/test_parse)
+
+.PHONY: all check unit deps clean
+all: $(UNIT_TESTS)
+
+build:
+	mkdir -p build
+
+build/test_fmt: tests/unit/test_fmt.c src/fmt.c src/aggfmt.c | build
+	$(CC) $(CFLAGS) -o $@ $^
+
+build/test_parse: tests/unit/test_parse.c src/lex.c src/parse.c src/ast.c src/diag.c | build
+	$(CC) $(CFLAGS) -o $@ $^
+
+build/test_types: tests/unit/test_types.c src/types.c | build
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+# Runs every unit test; the last line totals them as "N passed, N failed".
+check: $(UNIT_TESTS)
+	@sh tests/run-unit $(UNIT_TESTS)
+
+deps:
+	@sh tests/install-deps
+
+clean:
+	rm -rf build
