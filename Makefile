@@ -4,7 +4,7 @@ CFLAGS  ?= -O2 -g
 CFLAGS  += -Wall -Wextra -std=gnu11 -Isrc
 LDLIBS  = -lbpf -lelf -lz
 
-UNIT_TESTS = build/test_fmt build/test_types $(if $(wildcard src/parse.c),build/test_parse)
+UNIT_TESTS = build/test_fmt build/test_types $(if $(wildcard tests/unit/test_parse.c),build/test_parse)
 
 .PHONY: all check unit deps clean
 all: $(UNIT_TESTS)

@@ -293,6 +293,27 @@ static void dump_decl(const struct decl *d, int indent)
 		dump_spec_body(d->tn->spec, indent + 1);
 }
 
+/* A string with C escapes, so a dump stays one line per node. */
+static void dump_string(const char *s, size_t len)
+{
+	fputs(" \"", stderr);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = s[i];
+		switch (c) {
+		case '\n':	fputs("\\n", stderr); break;
+		case '\t':	fputs("\\t", stderr); break;
+		case '"':	fputs("\\\"", stderr); break;
+		case '\\':	fputs("\\\\", stderr); break;
+		default:
+			if (c < 0x20 || c >= 0x7f)
+				fprintf(stderr, "\\%03o", c);
+			else
+				fputc(c, stderr);
+		}
+	}
+	fputc('"', stderr);
+}
+
 static void dump_head(const struct node *n)
 {
 	fprintf(stderr, "%s", ast_kind_name(n->kind));
@@ -307,7 +328,8 @@ static void dump_head(const struct node *n)
 			n->int_long == 1 ? "l" : "");
 		break;
 	case N_STR: case N_PRAGMA:
-		fprintf(stderr, " \"%s\"", n->str ? n->str : "");
+		dump_string(n->str, n->str ? (n->kind == N_STR ? n->slen :
+					       strlen(n->str)) : 0);
 		break;
 	case N_IDENT:
 		if (n->scope)

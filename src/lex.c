@@ -373,9 +373,13 @@ static const char *literal_end(struct lexer *lx, int quote)
 	for (;;) {
 		if (*p == quote)
 			return p;
-		if (*p == '\0')
+		/* A backslash-newline matches neither literal rule of dt_lex.l:
+		 * the quote itself is then the bad character. */
+		if (*p == '\0' || (p[0] == '\\' && p[1] == '\n'))
 			bad_char(lx, quote);
-		if (*p == '\n' || (p[0] == '\\' && p[1] == '\n')) {
+		if (*p == '\n') {
+			/* flex counted the newline before the rule ran */
+			lx->st.line++;
 			if (quote == '"')
 				lex_error(lx, "D_STR_NL",
 					  "newline encountered in string literal");

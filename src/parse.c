@@ -116,6 +116,10 @@ static void fill(struct parser *p)
  * token is consumed. */
 static struct token_val *peek_tv(struct parser *p, int k)
 {
+	if (k >= LA_MAX) {
+		fprintf(stderr, "dtrace: internal error: lookahead %d\n", k);
+		abort();
+	}
 	while (p->nla <= k)
 		fill(p);
 	return &p->la[k].tv;
