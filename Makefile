@@ -1,7 +1,7 @@
 # Build and test.  Debian 12 dependencies: libbpf-dev libelf-dev zlib1g-dev gcc make.
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-CFLAGS  += -Wall -Wextra -std=gnu11 -Isrc
+CFLAGS  += -Wall -Wextra -Werror=implicit-function-declaration -std=gnu11 -Isrc
 LDLIBS  = -lbpf -lelf -lz
 
 UNIT_TESTS = build/test_fmt build/test_types $(if $(wildcard tests/unit/test_parse.c),build/test_parse)
@@ -15,7 +15,7 @@ build:
 build/test_fmt: tests/unit/test_fmt.c src/fmt.c src/aggfmt.c | build
 	$(CC) $(CFLAGS) -o $@ $^
 
-build/test_parse: tests/unit/test_parse.c src/lex.c src/parse.c src/ast.c src/diag.c | build
+build/test_parse: tests/unit/test_parse.c src/lex.c src/parse.c src/ast.c src/diag.c src/util.c | build
 	$(CC) $(CFLAGS) -o $@ $^
 
 build/test_types: tests/unit/test_types.c src/types.c | build

@@ -5,18 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ast.h"
+#include "util.h"
 #include "lex.h"
-
-static void *xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n, size);
-
-	if (!p) {
-		fprintf(stderr, "dtrace: out of memory\n");
-		exit(1);
-	}
-	return p;
-}
 
 static char *xstrndup(const char *s, size_t n)
 {

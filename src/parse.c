@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "parse.h"
+#include "util.h"
 #include "lex.h"
 
 #define LA_MAX 8	/* deepest lookahead: "( mod ` name )" is 4 tokens */
@@ -60,17 +61,6 @@ static struct node *parse_cast(struct parser *p);
 static struct node *parse_unary(struct parser *p);
 static struct tyname *parse_type_name(struct parser *p);
 static struct node *parse_stmt(struct parser *p);
-
-static void *xcalloc(size_t n, size_t size)
-{
-	void *r = calloc(n, size);
-
-	if (!r) {
-		fprintf(stderr, "dtrace: out of memory\n");
-		exit(1);
-	}
-	return r;
-}
 
 /* ---- tokens ---- */
 
