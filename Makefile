@@ -4,7 +4,7 @@ CFLAGS  ?= -O2 -g
 CFLAGS  += -Wall -Wextra -Werror=implicit-function-declaration -std=gnu11 -Isrc
 LDLIBS  = -lbpf -lelf -lz
 
-UNIT_TESTS = build/test_fmt build/test_types $(if $(wildcard tests/unit/test_parse.c),build/test_parse)
+UNIT_TESTS = build/test_fmt build/test_types build/test_emit $(if $(wildcard tests/unit/test_parse.c),build/test_parse)
 
 .PHONY: all check unit deps clean
 all: $(UNIT_TESTS)
@@ -20,6 +20,9 @@ build/test_parse: tests/unit/test_parse.c src/lex.c src/parse.c src/ast.c src/di
 
 build/test_types: tests/unit/test_types.c src/types.c | build
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+build/test_emit: tests/unit/test_emit.c src/emit.h | build
+	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
 
 # Runs every unit test; the last line totals them as "N passed, N failed".
 check: $(UNIT_TESTS)
