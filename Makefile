@@ -18,10 +18,10 @@ build/test_fmt: tests/unit/test_fmt.c src/fmt.c src/aggfmt.c | build
 build/test_parse: tests/unit/test_parse.c src/lex.c src/parse.c src/ast.c src/diag.c src/util.c | build
 	$(CC) $(CFLAGS) -o $@ $^
 
-build/test_types: tests/unit/test_types.c src/types.c | build
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+build/test_types: tests/unit/test_types.c src/types.c tests/unit/check.h | build
+	$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(LDLIBS)
 
-build/test_emit: tests/unit/test_emit.c src/emit.h | build
+build/test_emit: tests/unit/test_emit.c src/emit.h tests/unit/check.h | build
 	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
 
 # Runs every unit test; the last line totals them as "N passed, N failed".

@@ -7,11 +7,8 @@
 #include <unistd.h>
 #include <bpf/bpf.h>
 #include "emit.h"
+#include "check.h"
 
-static int passed, failed;
-
-#define CHECK(cond) do { if (cond) passed++; else { failed++; \
-	fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond); } } while (0)
 
 int main(void)
 {
@@ -24,10 +21,9 @@ int main(void)
 		mfd = bpf_map_create(BPF_MAP_TYPE_ARRAY, "t", 4, 8, 1, NULL);
 	if (mfd < 0) {
 		fprintf(stderr, "no BPF here: encoding checks only\n");
-		printf("%d passed, %d failed\n", passed, failed);
-		return failed != 0;
+		return check_done();
 	}
-	/* map[0] = (7 * 6 + 64-bit constant's low part check) and return it */
+	/* map[0] = 7 * 6; return map[0], or -1 if the lookup fails */
 	struct bpf_insn prog[] = {
 		MOV64_IMM(BPF_REG_6, 7),
 		ALU64_IMM(BPF_MUL, BPF_REG_6, 6),
@@ -56,6 +52,5 @@ int main(void)
 	__u32 key = 0;
 	__u64 val = 0;
 	CHECK(bpf_map_lookup_elem(mfd, &key, &val) == 0 && val == 42);
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed != 0;
+	return check_done();
 }

@@ -3,11 +3,8 @@
 #include <string.h>
 #include <unistd.h>
 #include "types.h"
+#include "check.h"
 
-static int passed, failed;
-
-#define CHECK(cond) do { if (cond) passed++; else { failed++; \
-	fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond); } } while (0)
 
 static void test_builtin(void)
 {
@@ -75,6 +72,5 @@ int main(void)
 	test_builtin();
 	test_c_names();
 	test_btf();
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed != 0;
+	return check_done();
 }
