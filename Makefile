@@ -4,9 +4,9 @@ CFLAGS  ?= -O2 -g
 CFLAGS  += -Wall -Wextra -Werror=implicit-function-declaration -std=gnu11 -Isrc
 LDLIBS  = -lbpf -lelf -lz
 
-UNIT_TESTS = build/test_fmt build/test_types build/test_emit $(if $(wildcard tests/unit/test_parse.c),build/test_parse)
+UNIT_TESTS = build/test_fmt build/test_types build/test_emit build/test_probe $(if $(wildcard tests/unit/test_parse.c),build/test_parse)
 
-.PHONY: all check unit deps clean
+.PHONY: all check unit deps clean check-scripts conformance
 all: $(UNIT_TESTS)
 
 build:
@@ -21,12 +21,33 @@ build/test_parse: tests/unit/test_parse.c src/lex.c src/parse.c src/ast.c src/di
 build/test_types: tests/unit/test_types.c src/types.c tests/unit/check.h | build
 	$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(LDLIBS)
 
+# The syscall provider's names and numbers, from the installed uapi header.
+UNISTD = /usr/include/x86_64-linux-gnu/asm/unistd_64.h
+build/syscalls.h: tools/gen-syscalls.sh $(UNISTD) | build
+	sh tools/gen-syscalls.sh $(UNISTD) > $@.tmp && mv $@.tmp $@
+
+PROBE_SRC = src/probe.c src/tracefs.c src/prov_dtrace.c src/prov_syscall.c \
+	src/prov_profile.c src/prov_sdt.c
+build/test_probe: tests/unit/test_probe.c $(PROBE_SRC) src/types.c src/util.c \
+		src/probe.h src/emit.h tests/unit/check.h build/syscalls.h | build
+	$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(LDLIBS)
+
 build/test_emit: tests/unit/test_emit.c src/emit.h tests/unit/check.h | build
 	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
 
 # Runs every unit test; the last line totals them as "N passed, N failed".
 check: $(UNIT_TESTS)
 	@sh tests/run-unit $(UNIT_TESTS)
+
+# Script tests (root): tests/scripts/*/tst.*.d and err.*.d against the real kernel.
+check-scripts: build/dtrace
+	@sh tests/run-scripts build/dtrace
+
+# The shared conformance suite; it measures progress and does not gate CI.
+CONFORMANCE = ../shared/conformance
+conformance: build/dtrace
+	@if [ -x $(CONFORMANCE)/run ]; then $(CONFORMANCE)/run --dtrace build/dtrace; \
+	else echo "conformance: $(CONFORMANCE)/run not found (the suite lives beside this tree)"; exit 1; fi
 
 deps:
 	@sh tests/install-deps

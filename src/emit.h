@@ -39,4 +39,14 @@
 #define LD_IMM64(d, v)		LD_IMM64_LO(d, 0, v), LD_IMM64_HI(v)
 #define LD_MAP_FD(d, fd)	LD_IMM64_LO(d, BPF_PSEUDO_MAP_FD, fd), LD_IMM64_HI(0)
 
+/* A growing program: code generation and providers append to one. */
+struct ebuf {
+	struct bpf_insn *insn;
+	int n, cap;
+};
+
+void ebuf_add(struct ebuf *b, struct bpf_insn i);
+/* Both slots of a 64-bit immediate. */
+void ebuf_imm64(struct ebuf *b, int dst, int src, __u64 v);
+
 #endif

@@ -1,0 +1,25 @@
+/* builtins.h - D's built-in variables and macro variables: one table entry
+ * each (name, type); code generation switches on the enum. */
+#ifndef DT_BUILTINS_H
+#define DT_BUILTINS_H
+
+#include <stdint.h>
+
+struct dtype;
+
+enum builtin {
+	B_ARG0, B_ARG1, B_ARG2, B_ARG3, B_ARG4, B_ARG5, B_ARG6, B_ARG7,
+	B_ARG8, B_ARG9,
+	B_EXECNAME, B_PID, B_TID, B_PPID, B_UID, B_GID, B_CPU,
+	B_TIMESTAMP, B_VTIMESTAMP, B_WALLTIMESTAMP,
+	B_PROBEPROV, B_PROBEMOD, B_PROBEFUNC, B_PROBENAME,
+	B_ERRNO, B_CURTHREAD, B_ID, B_EPID,
+	B_COUNT
+};
+
+int builtin_var(const char *name);		/* enum builtin or -1 */
+struct dtype *builtin_var_type(int b);
+/* $pid, $ppid, $uid, $gid, $target...: 0 and the value, or -1. */
+int builtin_macro(const char *name, int64_t *val);
+
+#endif

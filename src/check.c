@@ -1,0 +1,662 @@
+/* check.c - semantic checks: names, types, lvalues, constant values.
+ *
+ * A clause is checked once per site it is enabled on, because args[] and
+ * the probe's argument types belong to the site.  Each expression node gets
+ * its D type; integer constants are folded (is_const/cval) so that code
+ * generation and printf validation can use them.  Errors use DTrace's
+ * wording and tags.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "check.h"
+#include "builtins.h"
+#include "lex.h"
+#include "types.h"
+#include "util.h"
+
+struct var *var_lookup(struct dprog *dp, const char *name, enum var_kind k)
+{
+	for (struct var *v = dp->vars; v; v = v->next)
+		if (v->kind == k && !strcmp(v->name, name))
+			return v;
+	return NULL;
+}
+
+static struct var *var_new(struct dprog *dp, const char *name,
+			   enum var_kind k)
+{
+	struct var *v = xcalloc(1, sizeof(*v));
+	v->name = strdup(name);
+	v->kind = k;
+	v->next = dp->vars;
+	dp->vars = v;
+	return v;
+}
+
+uint32_t strtab_add(struct dprog *dp, const char *s, size_t len)
+{
+	for (uint32_t off = 0; off < dp->strtabsize; off += STRSIZE)
+		if (!strncmp(dp->strtab + off, s, STRSIZE) && strlen(s) == len)
+			return off;
+	uint32_t off = dp->strtabsize;
+	dp->strtabsize += STRSIZE;
+	dp->strtab = realloc(dp->strtab, dp->strtabsize);
+	memset(dp->strtab + off, 0, STRSIZE);
+	memcpy(dp->strtab + off, s, len < STRSIZE - 1 ? len : STRSIZE - 1);
+	return off;
+}
+
+/* ---- helpers ---- */
+
+#define ERR(n, tag, ...) diag_error(ck->dp->diag, (n)->line, tag, __VA_ARGS__)
+
+static void set_const(struct node *n, struct dtype *t, int64_t v)
+{
+	n->type = t;
+	n->is_const = 1;
+	n->cval = v;
+}
+
+/* Truncate a folded constant to its type, as the machine would. */
+static int64_t fit(const struct dtype *t, int64_t v)
+{
+	if (!type_is_integer(t) || t->size >= 8)
+		return v;
+	int sh = 64 - 8 * t->size;
+	return t->is_signed ? (int64_t)((uint64_t)v << sh) >> sh
+			    : (int64_t)(((uint64_t)v << sh) >> sh);
+}
+
+static struct dtype *promote(struct dtype *t)
+{
+	if (t->kind == DT_ENUM || (t->kind == DT_INT && t->size < 4))
+		return &t_int;
+	return t;
+}
+
+/* C's usual arithmetic conversions. */
+static struct dtype *arith(struct dtype *a, struct dtype *b)
+{
+	a = promote(a);
+	b = promote(b);
+	if (a->size != b->size)
+		return a->size > b->size ? a : b;
+	if (a->is_signed == b->is_signed)
+		return a;
+	return a->is_signed ? b : a;
+}
+
+static int is_int(const struct node *n)
+{
+	return type_is_integer(n->type);
+}
+
+static int is_str(const struct node *n)
+{
+	return type_is_string(n->type);
+}
+
+static void need_int(struct checker *ck, struct node *n, const char *what)
+{
+	if (!is_int(n))
+		ERR(n, "D_OP_INT", "operator %s requires operands of integral type",
+		    what);
+}
+
+static void need_scalar(struct checker *ck, struct node *n, const char *what)
+{
+	if (!type_is_scalar(n->type))
+		ERR(n, "D_OP_SCALAR", "operator %s requires an operand of scalar type",
+		    what);
+}
+
+static const char *opname(int op)
+{
+	static char buf[4];
+	if (op < 256) {
+		buf[0] = op;
+		buf[1] = 0;
+		return buf;
+	}
+	return lex_token_name(op);
+}
+
+/* ---- literals and names ---- */
+
+static void check_int(struct node *n)
+{
+	uint64_t v = n->ival;
+	struct dtype *t;
+
+	if (n->int_long == 0 && !n->is_unsigned && v <= 0x7fffffff)
+		t = &t_int;
+	else if (n->int_long == 0 && !n->is_decimal && v <= 0xffffffff)
+		t = &t_uint;
+	else if (n->is_unsigned && n->int_long == 0 && v <= 0xffffffff)
+		t = &t_uint;
+	else if (!n->is_unsigned && v <= 0x7fffffffffffffffULL)
+		t = n->int_long == 2 ? &t_llong : &t_long;
+	else
+		t = n->int_long == 2 ? &t_ullong : &t_ulong;
+	set_const(n, t, (int64_t)v);
+}
+
+static void check_dollar(struct checker *ck, struct node *n)
+{
+	struct options *o = ck->dp->opt;
+	char *end;
+	long i = strtol(n->name, &end, 10);
+
+	if (*end) {
+		int64_t v;
+		if (builtin_macro(n->name, &v))
+			ERR(n, "D_MACRO_UNDEF", "macro variable $%s is not defined",
+			    n->name);
+		set_const(n, &t_int, v);
+		return;
+	}
+	if (i >= o->margc)
+		ERR(n, "D_MACRO_UNDEF", "macro argument %s$%ld is not defined",
+		    n->is_quoted ? "$" : "", i);
+	const char *s = o->margv[i];
+	if (n->is_quoted) {
+		n->kind = N_STR;
+		n->str = strdup(s);
+		n->slen = strlen(s);
+		n->type = &t_string;
+		return;
+	}
+	uint64_t v = strtoull(s, &end, 0);
+	if (*end || !*s)
+		ERR(n, "D_MACRO_TYPE", "macro argument $%ld (\"%s\") cannot be "
+		    "used as an integer; use $$%ld for a string", i, s, i);
+	n->kind = N_INT;
+	n->ival = v;
+	n->is_decimal = 1;
+	check_int(n);
+}
+
+static void check_ident(struct checker *ck, struct node *n)
+{
+	int64_t v;
+	struct dtype *t;
+	struct var *var;
+
+	if ((var = var_lookup(ck->dp, n->name, VAR_GLOBAL))) {
+		if (!var->type && !ck->lvalue)
+			ERR(n, "D_IDENT_UNDEF", "failed to resolve %s: Unknown "
+			    "variable name", n->name);
+		n->var = var;
+		n->type = var->type;
+		return;
+	}
+	int b = builtin_var(n->name);
+	if (b >= 0) {
+		if (ck->lvalue)
+			ERR(n, "D_ASGN_LVAL", "operator = requires modifiable lvalue "
+			    "as an operand");
+		n->id = b;
+		n->type = builtin_var_type(b);
+		n->aux = ck->probe;
+		return;
+	}
+	/* Enumerators need a BTF scan: not for a variable's first assignment. */
+	if (!ck->lvalue && !types_lookup_enumerator(n->name, &v, &t)) {
+		set_const(n, t, v);
+		return;
+	}
+	if (!ck->lvalue)
+		ERR(n, "D_IDENT_UNDEF", "failed to resolve %s: Unknown variable "
+		    "name", n->name);
+	var = var_new(ck->dp, n->name, VAR_GLOBAL);
+	n->var = var;
+}
+
+static void check_this(struct checker *ck, struct node *n)
+{
+	struct var *var = var_lookup(ck->dp, n->name, VAR_THIS);
+	if (!var) {
+		if (!ck->lvalue)
+			ERR(n, "D_IDENT_UNDEF", "failed to resolve this->%s: "
+			    "Unknown variable name", n->name);
+		var = var_new(ck->dp, n->name, VAR_THIS);
+	} else if (!var->type && !ck->lvalue)
+		ERR(n, "D_IDENT_UNDEF", "failed to resolve this->%s: Unknown "
+		    "variable name", n->name);
+	n->var = var;
+	n->type = var->type;
+}
+
+/* ---- operators ---- */
+
+static int64_t fold(int op, int64_t a, int64_t b, int is_signed, int *ok)
+{
+	uint64_t ua = a, ub = b;
+	*ok = 1;
+	switch (op) {
+	case '+': return ua + ub;
+	case '-': return ua - ub;
+	case '*': return ua * ub;
+	case '/': case '%':
+		if (!b) { *ok = 0; return 0; }
+		if (is_signed)
+			return op == '/' ? a / b : a % b;
+		return op == '/' ? ua / ub : ua % ub;
+	case '&': return a & b;
+	case '|': return a | b;
+	case '^': return a ^ b;
+	case T_SHL: return ua << (b & 63);
+	case T_SHR: return is_signed ? a >> (b & 63) : (int64_t)(ua >> (b & 63));
+	case '<': return is_signed ? a < b : ua < ub;
+	case '>': return is_signed ? a > b : ua > ub;
+	case T_LE: return is_signed ? a <= b : ua <= ub;
+	case T_GE: return is_signed ? a >= b : ua >= ub;
+	case T_EQ: return a == b;
+	case T_NE: return a != b;
+	}
+	*ok = 0;
+	return 0;
+}
+
+static int is_relational(int op)
+{
+	return op == '<' || op == '>' || op == T_LE || op == T_GE ||
+	       op == T_EQ || op == T_NE;
+}
+
+static void check_binop_types(struct checker *ck, struct node *n)
+{
+	struct node *a = n->a, *b = n->b;
+	int op = n->op;
+
+	if (op == ',') {
+		n->type = b->type;
+		return;
+	}
+	if (is_relational(op)) {
+		if (is_str(a) && is_str(b) &&
+		    (a->type->kind == DT_STRING || b->type->kind == DT_STRING))
+			n->aux = "strcmp";
+		else if (!(type_is_scalar(a->type) && type_is_scalar(b->type)))
+			ERR(n, "D_OP_INCOMPAT", "operands have incompatible types: "
+			    "\"%s\" %s \"%s\"", a->type->name, opname(op),
+			    b->type->name);
+		n->type = &t_int;
+		return;
+	}
+	if ((op == '+' || op == '-') && a->type->kind == DT_PTR && is_int(b)) {
+		n->type = a->type;
+		return;
+	}
+	if (op == '+' && b->type->kind == DT_PTR && is_int(a)) {
+		n->type = b->type;
+		return;
+	}
+	if (op == '-' && a->type->kind == DT_PTR && b->type->kind == DT_PTR) {
+		n->type = &t_long;
+		return;
+	}
+	need_int(ck, a, opname(op));
+	need_int(ck, b, opname(op));
+	n->type = (op == T_SHL || op == T_SHR) ? promote(a->type)
+					       : arith(a->type, b->type);
+}
+
+static void check_binop(struct checker *ck, struct node *n)
+{
+	check_expr(ck, n->a);
+	check_expr(ck, n->b);
+	check_binop_types(ck, n);
+	if (n->a->is_const && n->b->is_const && !n->aux && n->op != ',') {
+		int ok;
+		struct dtype *ct = is_relational(n->op) ?
+			arith(n->a->type, n->b->type) : n->type;
+		int64_t v = fold(n->op, n->a->cval, n->b->cval, ct->is_signed, &ok);
+		if (ok)
+			set_const(n, n->type, fit(n->type, v));
+		else if (n->op == '/' || n->op == '%')
+			ERR(n, "D_DIV_ZERO", "expression contains division by zero");
+	}
+}
+
+static void check_logop(struct checker *ck, struct node *n)
+{
+	check_expr(ck, n->a);
+	check_expr(ck, n->b);
+	need_scalar(ck, n->a, opname(n->op));
+	need_scalar(ck, n->b, opname(n->op));
+	n->type = &t_int;
+	if (n->a->is_const && n->b->is_const) {
+		int x = !!n->a->cval, y = !!n->b->cval;
+		set_const(n, &t_int, n->op == T_LAND ? x && y :
+			  n->op == T_LOR ? x || y : x != y);
+	}
+}
+
+static void check_unop(struct checker *ck, struct node *n)
+{
+	struct node *a = n->a;
+
+	if (n->op == '&') {
+		int save = ck->lvalue;
+		check_expr(ck, a);
+		ck->lvalue = save;
+		if (a->kind != N_PTRMEMBER && a->kind != N_MEMBER &&
+		    !(a->kind == N_UNOP && a->op == '*') && a->kind != N_INDEX)
+			ERR(n, "D_ADDROF_LVAL", "unacceptable operand for unary & "
+			    "operator");
+		n->type = type_ptr(a->type);
+		return;
+	}
+	check_expr(ck, a);
+	switch (n->op) {
+	case '*':
+		if (a->type->kind != DT_PTR && a->type->kind != DT_ARRAY)
+			ERR(n, "D_DEREF_NONPTR", "operator * requires an operand "
+			    "of pointer type");
+		if (a->type->ref->kind == DT_VOID)
+			ERR(n, "D_DEREF_VOID", "cannot dereference a pointer to "
+			    "type void");
+		n->type = a->type->ref;
+		return;
+	case '!':
+		need_scalar(ck, a, "!");
+		n->type = &t_int;
+		if (a->is_const)
+			set_const(n, &t_int, !a->cval);
+		return;
+	case '~':
+		need_int(ck, a, "~");
+		n->type = promote(a->type);
+		if (a->is_const)
+			set_const(n, n->type, fit(n->type, ~a->cval));
+		return;
+	default:		/* unary - and + */
+		need_int(ck, a, n->op == '-' ? "-" : "+");
+		n->type = promote(a->type);
+		if (a->is_const)
+			set_const(n, n->type, fit(n->type, n->op == '-' ?
+				  -(uint64_t)a->cval : (uint64_t)a->cval));
+	}
+}
+
+static int is_lvalue(const struct node *n)
+{
+	return (n->kind == N_IDENT && n->var) || n->kind == N_THIS;
+}
+
+static void check_lvalue(struct checker *ck, struct node *n)
+{
+	ck->lvalue = 1;
+	check_expr(ck, n);
+	ck->lvalue = 0;
+	if (!is_lvalue(n))
+		ERR(n, "D_ASGN_LVAL", "operator = requires modifiable lvalue as "
+		    "an operand");
+}
+
+static void check_assign(struct checker *ck, struct node *n)
+{
+	check_lvalue(ck, n->a);
+	check_expr(ck, n->b);
+	struct var *v = n->a->var;
+	struct dtype *rt = n->b->type;
+
+	if (rt->kind == DT_VOID)
+		ERR(n, "D_OP_VOID", "operator = cannot be applied to a void "
+		    "expression");
+	if (!v->type) {
+		if (n->op != '=')
+			ERR(n, "D_IDENT_UNDEF", "failed to resolve %s: Unknown "
+			    "variable name", v->name);
+		v->type = type_is_char_array(rt) ? &t_string : rt;
+		if (v->type->kind == DT_STRUCT || v->type->kind == DT_UNION ||
+		    v->type->kind == DT_ARRAY)
+			ERR(n, "D_OP_INCOMPAT", "variables of type %s are not "
+			    "supported", v->type->name);
+	} else if (!type_compatible(v->type, rt)) {
+		ERR(n, "D_OP_INCOMPAT", "operands have incompatible types: "
+		    "\"%s\" %s \"%s\"", v->type->name, opname(n->op), rt->name);
+	}
+	if (n->op != '=' && (!type_is_scalar(v->type) || !type_is_scalar(rt)))
+		ERR(n, "D_OP_INT", "operator %s requires operands of integral "
+		    "type", opname(n->op));
+	n->a->type = v->type;
+	n->type = v->type;
+}
+
+static void check_incdec(struct checker *ck, struct node *n)
+{
+	check_lvalue(ck, n->a);
+	if (!n->a->type)
+		ERR(n, "D_IDENT_UNDEF", "failed to resolve %s: Unknown variable "
+		    "name", n->a->name);
+	need_scalar(ck, n->a, opname(n->op));
+	n->type = n->a->type;
+}
+
+static void check_ternary(struct checker *ck, struct node *n)
+{
+	check_expr(ck, n->a);
+	check_expr(ck, n->b);
+	check_expr(ck, n->c);
+	need_scalar(ck, n->a, "?:");
+	struct dtype *b = n->b->type, *c = n->c->type;
+	if (is_str(n->b) && is_str(n->c) &&
+	    (b->kind == DT_STRING || c->kind == DT_STRING))
+		n->type = &t_string;
+	else if (type_is_integer(b) && type_is_integer(c))
+		n->type = arith(b, c);
+	else if (type_is_scalar(b) && type_is_scalar(c))
+		n->type = b->kind == DT_PTR ? b : c;
+	else if (type_compatible(b, c))
+		n->type = b;
+	else
+		ERR(n, "D_OP_INCOMPAT", "operator ?: operands must have "
+		    "compatible types");
+	if (n->a->is_const && n->b->is_const && n->c->is_const &&
+	    type_is_integer(n->type))
+		set_const(n, n->type, fit(n->type, n->a->cval ? n->b->cval
+							  : n->c->cval));
+}
+
+/* ---- members, casts, sizeof ---- */
+
+static void check_member(struct checker *ck, struct node *n)
+{
+	uint32_t off;
+	check_expr(ck, n->a);
+	struct dtype *t = n->a->type;
+
+	if (n->kind == N_PTRMEMBER) {
+		if (t->kind != DT_PTR)
+			ERR(n, "D_OP_PTR", "operator -> must be applied to a "
+			    "pointer");
+		t = t->ref;
+	}
+	if (t->kind != DT_STRUCT && t->kind != DT_UNION)
+		ERR(n, "D_OP_SOU", "operator %s must be applied to a struct or "
+		    "union", n->kind == N_PTRMEMBER ? "->" : ".");
+	const struct dmember *m = type_member(t, n->name, &off);
+	if (!m)
+		ERR(n, "D_TYPE_MEMBER", "%s is not a member of %s", n->name,
+		    t->name);
+	n->type = m->type;
+	n->cval = off;			/* byte offset, for code generation */
+	n->aux = (void *)m;
+}
+
+static void check_cast(struct checker *ck, struct node *n)
+{
+	struct dtype *t = decl_type(ck->dp, n->tn, n->line);
+	check_expr(ck, n->a);
+	struct dtype *f = n->a->type;
+
+	if (t->kind == DT_VOID) {
+		n->type = t;
+		return;
+	}
+	if (t->kind == DT_STRING && type_is_string(f)) {
+		n->type = t;
+		return;
+	}
+	if (!type_is_scalar(t) || !(type_is_scalar(f) || f->kind == DT_ARRAY))
+		ERR(n, "D_CAST_INVAL", "invalid cast expression: \"%s\" to \"%s\"",
+		    f->name, t->name);
+	n->type = t;
+	if (n->a->is_const && type_is_integer(t))
+		set_const(n, t, fit(t, n->a->cval));
+}
+
+static void check_sizeof(struct checker *ck, struct node *n)
+{
+	struct dtype *t;
+	if (n->kind == N_SIZEOF_TYPE) {
+		t = decl_type(ck->dp, n->tn, n->line);
+	} else {
+		check_expr(ck, n->a);
+		t = n->a->type;
+	}
+	if (t->kind == DT_VOID || t->kind == DT_FUNC)
+		ERR(n, "D_SIZEOF_TYPE", "cannot apply sizeof to an expression "
+		    "of type %s", t->name);
+	set_const(n, &t_ulong, t->size);
+}
+
+static void check_offsetof(struct checker *ck, struct node *n)
+{
+	uint32_t off;
+	struct dtype *t = decl_type(ck->dp, n->tn, n->line);
+	if (t->kind != DT_STRUCT && t->kind != DT_UNION)
+		ERR(n, "D_OFFSETOF_TYPE", "offsetof operand must be a struct or "
+		    "union type");
+	const struct dmember *m = type_member(t, n->name, &off);
+	if (!m)
+		ERR(n, "D_UNKNOWN", "%s is not a member of %s", n->name, t->name);
+	if (m->bits)
+		ERR(n, "D_OFFSETOF_BITFIELD", "cannot take offset of a bit-field: "
+		    "%s", n->name);
+	set_const(n, &t_ulong, off);
+}
+
+static void check_stringof(struct checker *ck, struct node *n)
+{
+	check_expr(ck, n->a);
+	if (!type_is_scalar(n->a->type) && !is_str(n->a))
+		ERR(n, "D_STRINGOF_TYPE", "stringof( ) argument must be of scalar "
+		    "type");
+	n->type = &t_string;
+}
+
+/* args[N] and array subscripts of kernel arrays/pointers. */
+static void check_index(struct checker *ck, struct node *n)
+{
+	struct node *sub = n->b->a;
+
+	if (n->a->kind == N_IDENT && !strcmp(n->a->name, "args") &&
+	    !var_lookup(ck->dp, "args", VAR_GLOBAL)) {
+		check_expr(ck, sub);
+		if (!sub->is_const || sub->next)
+			ERR(n, "D_ARGS_IDX", "index of args[] must be an integer "
+			    "constant");
+		struct probe *p = ck->probe;
+		if (p)
+			probe_args(p);
+		if (!p || sub->cval < 0 || sub->cval >= p->nargs)
+			ERR(n, "D_ARGS_IDX", "index %lld is out of range for %s "
+			    "args[ ]", (long long)sub->cval,
+			    p ? p->name : "this probe's");
+		n->id = -1;		/* args[] */
+		n->cval = sub->cval;
+		n->aux = p;
+		n->type = p->argtype[sub->cval] ? p->argtype[sub->cval] : &t_long;
+		return;
+	}
+	check_expr(ck, n->a);
+	check_expr(ck, sub);
+	if (sub->next || !is_int(sub))
+		ERR(n, "D_IDX_TYPE", "array subscript must be an integer");
+	if (n->a->type->kind != DT_PTR && n->a->type->kind != DT_ARRAY)
+		ERR(n, "D_IDX_NONARR", "operator [ ] must be applied to an array "
+		    "or pointer");
+	n->type = n->a->type->ref;
+}
+
+/* ---- the dispatcher ---- */
+
+void check_expr(struct checker *ck, struct node *n)
+{
+	switch (n->kind) {
+	case N_INT: check_int(n); break;
+	case N_STR: n->type = &t_string; break;
+	case N_IDENT: check_ident(ck, n); break;
+	case N_DOLLAR: check_dollar(ck, n); break;
+	case N_THIS: check_this(ck, n); break;
+	case N_BINOP: check_binop(ck, n); break;
+	case N_LOGOP: check_logop(ck, n); break;
+	case N_UNOP: check_unop(ck, n); break;
+	case N_ASSIGN: check_assign(ck, n); break;
+	case N_PREINC: case N_POSTINC: check_incdec(ck, n); break;
+	case N_TERNARY: check_ternary(ck, n); break;
+	case N_MEMBER: case N_PTRMEMBER: check_member(ck, n); break;
+	case N_CAST: check_cast(ck, n); break;
+	case N_SIZEOF_EXPR: case N_SIZEOF_TYPE: check_sizeof(ck, n); break;
+	case N_OFFSETOF: check_offsetof(ck, n); break;
+	case N_STRINGOF: check_stringof(ck, n); break;
+	case N_INDEX: check_index(ck, n); break;
+	case N_CALL: check_call(ck, n); break;
+	case N_SELF:
+		ERR(n, "D_UNKNOWN", "self-> variables are not supported yet");
+	case N_AGG:
+		ERR(n, "D_UNKNOWN", "aggregations are not supported yet");
+	default:
+		ERR(n, "D_UNKNOWN", "unexpected %s in an expression",
+		    ast_kind_name(n->kind));
+	}
+	if (!n->type)
+		ERR(n, "D_UNKNOWN", "expression has no type");
+}
+
+static void check_stmts(struct checker *ck, struct node *s)
+{
+	for (; s; s = s->next) {
+		switch (s->kind) {
+		case N_EXPR_STMT:
+			ck->top = s->a;
+			check_expr(ck, s->a);
+			break;
+		case N_IF:
+			check_expr(ck, s->a);
+			need_scalar(ck, s->a, "if");
+			check_stmts(ck, s->b);
+			check_stmts(ck, s->c);
+			break;
+		case N_BLOCK:
+			check_stmts(ck, s->a);
+			break;
+		case N_DECL_STMT:
+			decl_top(ck->dp, s);
+			break;
+		case N_EMPTY_STMT:
+			break;
+		default:
+			ERR(s, "D_UNKNOWN", "unexpected %s in a clause",
+			    ast_kind_name(s->kind));
+		}
+	}
+}
+
+void check_clause(struct dprog *dp, struct node *clause, struct probe *p)
+{
+	struct checker ck = { .dp = dp, .probe = p };
+
+	if (clause->a) {
+		check_expr(&ck, clause->a);
+		if (!type_is_scalar(clause->a->type) && !is_str(clause->a))
+			diag_error(dp->diag, clause->a->line, "D_PRED_SCALAR",
+				   "predicate result must be of scalar type");
+	}
+	check_stmts(&ck, clause->b);
+}

@@ -1,0 +1,191 @@
+/* check_call.c - D's actions and subroutines: one table entry each, with
+ * its prototype and check; cg_call.c generates their code by the same id. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "calls.h"
+#include "types.h"
+
+#define ERR(n, tag, ...) diag_error(ck->dp->diag, (n)->line, tag, __VA_ARGS__)
+
+typedef void check_fn(struct checker *ck, struct node *n, struct node **argv,
+		      int argc);
+
+static check_fn check_trace, check_printf, check_exit, check_tracemem,
+	check_copyin, check_copyinstr, check_strlen;
+
+static const struct {
+	const char *name;
+	int min, max;			/* argument count */
+	int is_action;			/* records data: a statement only */
+	check_fn *check;
+} calls[CALL_COUNT] = {
+	[CALL_TRACE] = { "trace", 1, 1, 1, check_trace },
+	[CALL_PRINTF] = { "printf", 1, 64, 1, check_printf },
+	[CALL_EXIT] = { "exit", 1, 1, 1, check_exit },
+	[CALL_TRACEMEM] = { "tracemem", 2, 3, 1, check_tracemem },
+	[CALL_COPYIN] = { "copyin", 2, 2, 0, check_copyin },
+	[CALL_COPYINSTR] = { "copyinstr", 1, 2, 0, check_copyinstr },
+	[CALL_STRLEN] = { "strlen", 1, 1, 0, check_strlen },
+};
+
+enum fmt_type type_ftype(const struct dtype *t)
+{
+	switch (t->kind) {
+	case DT_INT: case DT_ENUM:
+		return t->is_signed ? FT_INT : FT_UINT;
+	case DT_PTR: return FT_PTR;
+	case DT_STRING: return FT_STR;
+	case DT_ARRAY:
+		return type_is_char_array(t) ? FT_CHAR_ARRAY : FT_OTHER;
+	default: return FT_OTHER;
+	}
+}
+
+static void need_integer(struct checker *ck, struct node *call, struct node *a,
+			 int i)
+{
+	if (!type_is_integer(a->type))
+		ERR(a, "D_PROTO_ARG", "%s( ) argument #%d is incompatible with "
+		    "prototype:\n\tprototype: %s\n\t argument: %s", call->name, i,
+		    "int", a->type->name);
+}
+
+static void check_trace(struct checker *ck, struct node *n, struct node **argv,
+			int argc)
+{
+	(void)argc;
+	if (argv[0]->type->kind == DT_VOID)
+		ERR(n, "D_TRACE_VOID", "trace( ) may not be applied to a void "
+		    "expression");
+	if (argv[0]->type->kind == DT_FUNC)
+		ERR(n, "D_TRACE_DYN", "trace( ) may not be applied to a dynamic "
+		    "expression");
+}
+
+static void check_printf(struct checker *ck, struct node *n, struct node **argv,
+			 int argc)
+{
+	char msg[512];
+	struct fmt_argdesc d[64];
+
+	if (argv[0]->kind != N_STR)
+		ERR(n, "D_PRINTF_ARG_FMT", "printf( ) argument #1 is incompatible "
+		    "with prototype:\n\tprototype: string\n\t argument: %s",
+		    argv[0]->type->name);
+	struct fmt *f = fmt_parse(argv[0]->str, msg, sizeof(msg));
+	if (!f)
+		ERR(n, "D_PRINTF_FMT", "%s", msg);
+	for (int i = 1; i < argc; i++) {
+		d[i - 1].type = type_ftype(argv[i]->type);
+		d[i - 1].size = argv[i]->type->size;
+		d[i - 1].name = argv[i]->type->name;
+	}
+	enum fmt_err e = fmt_validate(f, "printf", 1, d, argc - 1,
+				      FMT_V_EXACTLEN, msg, sizeof(msg));
+	if (e != FMT_OK)
+		ERR(n, fmt_errtag(e), "%s", msg);
+	n->aux = f;
+}
+
+static void check_exit(struct checker *ck, struct node *n, struct node **argv,
+		       int argc)
+{
+	(void)argc;
+	need_integer(ck, n, argv[0], 1);
+}
+
+static void check_tracemem(struct checker *ck, struct node *n,
+			   struct node **argv, int argc)
+{
+	if (!type_is_scalar(argv[0]->type) && argv[0]->type->kind != DT_ARRAY)
+		ERR(argv[0], "D_PROTO_ARG", "tracemem( ) argument #1 is "
+		    "incompatible with prototype:\n\tprototype: void *\n\t "
+		    "argument: %s", argv[0]->type->name);
+	if (!argv[1]->is_const || argv[1]->cval <= 0)
+		ERR(argv[1], "D_TRACEMEM_SIZE", "tracemem( ) argument #2 must be a "
+		    "non-zero positive integral constant expression");
+	if (argv[1]->cval > 4096)
+		ERR(argv[1], "D_TRACEMEM_SIZE", "tracemem( ) size %lld is larger "
+		    "than the maximum of 4096", (long long)argv[1]->cval);
+	if (argc == 3)
+		need_integer(ck, n, argv[2], 3);
+}
+
+static void check_copyin(struct checker *ck, struct node *n, struct node **argv,
+			 int argc)
+{
+	(void)argc;
+	if (!type_is_scalar(argv[0]->type))
+		ERR(argv[0], "D_PROTO_ARG", "copyin( ) argument #1 is incompatible "
+		    "with prototype:\n\tprototype: uintptr_t\n\t argument: %s",
+		    argv[0]->type->name);
+	need_integer(ck, n, argv[1], 2);
+	n->type = t_voidp;
+}
+
+static void check_copyinstr(struct checker *ck, struct node *n,
+			    struct node **argv, int argc)
+{
+	if (!type_is_scalar(argv[0]->type))
+		ERR(argv[0], "D_PROTO_ARG", "copyinstr( ) argument #1 is "
+		    "incompatible with prototype:\n\tprototype: uintptr_t\n\t "
+		    "argument: %s", argv[0]->type->name);
+	if (argc == 2)
+		need_integer(ck, n, argv[1], 2);
+	n->type = &t_string;
+}
+
+static void check_strlen(struct checker *ck, struct node *n, struct node **argv,
+			 int argc)
+{
+	(void)argc;
+	if (!type_is_string(argv[0]->type))
+		ERR(argv[0], "D_PROTO_ARG", "strlen( ) argument #1 is incompatible "
+		    "with prototype:\n\tprototype: string\n\t argument: %s",
+		    argv[0]->type->name);
+	n->type = types_lookup_typedef(NULL, "size_t");
+}
+
+static int call_lookup(const char *name)
+{
+	for (int i = 0; i < CALL_COUNT; i++)
+		if (calls[i].name && !strcmp(calls[i].name, name))
+			return i;
+	return -1;
+}
+
+int call_is_action(int id)
+{
+	return calls[id].is_action;
+}
+
+void check_call(struct checker *ck, struct node *n)
+{
+	struct node *argv[64];
+	int argc = 0, id = call_lookup(n->name);
+
+	if (id < 0)
+		ERR(n, "D_IDENT_UNDEF", "failed to resolve %s: Unknown function "
+		    "name", n->name);
+	for (struct node *a = n->a; a; a = a->next) {
+		if (argc == 64)
+			ERR(n, "D_PROTO_LEN", "%s( ) has too many arguments",
+			    n->name);
+		check_expr(ck, a);
+		argv[argc++] = a;
+	}
+	if (argc < calls[id].min || argc > calls[id].max)
+		ERR(n, "D_PROTO_LEN", "%s( ) prototype mismatch: %d arg%s passed, "
+		    "%s%d expected", n->name, argc, argc == 1 ? "" : "s",
+		    calls[id].min == calls[id].max ? "" :
+		    argc < calls[id].min ? "at least " : "no more than ",
+		    argc < calls[id].min ? calls[id].min : calls[id].max);
+	if (calls[id].is_action && ck->top != n)
+		ERR(n, "D_ACT_SPEC", "%s( ) may not be used in an expression",
+		    n->name);
+	n->id = id;
+	n->type = &t_void;
+	calls[id].check(ck, n, argv, argc);
+}

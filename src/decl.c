@@ -1,0 +1,211 @@
+/* decl.c - declarations: type names to D types, typedefs, struct, union
+ * and enum definitions, and declared variables. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "compile.h"
+#include "types.h"
+#include "util.h"
+
+#define ERR(line, tag, ...) diag_error(dp->diag, line, tag, __VA_ARGS__)
+
+static struct dtype *integer_type(unsigned f)
+{
+	int sgn = !(f & TSF_UNSIGNED);
+	if (f & TSF_CHAR)
+		return (f & (TSF_SIGNED | TSF_UNSIGNED)) ? type_int(1, sgn) : &t_char;
+	if (f & TSF_SHORT)
+		return type_int(2, sgn);
+	if (f & TSF_LONGLONG)
+		return sgn ? &t_llong : &t_ullong;
+	if (f & TSF_LONG)
+		return type_int(8, sgn);
+	return type_int(4, sgn);
+}
+
+static uint32_t type_align(const struct dtype *t)
+{
+	if (t->kind == DT_ARRAY)
+		return type_align(t->ref);
+	if (t->kind == DT_STRUCT || t->kind == DT_UNION) {
+		uint32_t a = 1;
+		for (struct dmember *m = t->members; m; m = m->next)
+			if (type_align(m->type) > a)
+				a = type_align(m->type);
+		return a;
+	}
+	if (t->kind == DT_STRING)
+		return 1;
+	return t->size ? (t->size > 8 ? 8 : t->size) : 1;
+}
+
+static struct dtype *define_sou(struct dprog *dp, const struct tspec *ts,
+				int line)
+{
+	int kind = ts->kind == TS_STRUCT ? DT_STRUCT : DT_UNION;
+	struct dtype *t = xcalloc(1, sizeof(*t));
+	char *name;
+	if (asprintf(&name, "%s %s", kind == DT_STRUCT ? "struct" : "union",
+		     ts->name ? ts->name : "<anon>") < 0)
+		abort();
+	t->kind = kind;
+	t->name = name;
+	struct dmember **tail = &t->members;
+	uint32_t off = 0, align = 1;
+	for (struct member_decl *md = ts->members; md; md = md->next) {
+		struct dmember *m = xcalloc(1, sizeof(*m));
+		m->name = strdup(md->tn->ident ? md->tn->ident : "");
+		m->type = decl_type(dp, md->tn, line);
+		uint32_t a = type_align(m->type);
+		if (a > align)
+			align = a;
+		if (kind == DT_STRUCT) {
+			off = (off + a - 1) / a * a;
+			m->offset = off;
+			off += m->type->size;
+		} else if (m->type->size > off) {
+			off = m->type->size;
+		}
+		*tail = m;
+		tail = &m->next;
+	}
+	t->size = (off + align - 1) / align * align;
+	t->complete = 1;
+	if (ts->name)
+		types_define_tag(t);
+	return t;
+}
+
+static struct dtype *define_enum(struct dprog *dp, const struct tspec *ts)
+{
+	struct dtype *t = xcalloc(1, sizeof(*t));
+	char *name;
+	if (asprintf(&name, "enum %s", ts->name ? ts->name : "<anon>") < 0)
+		abort();
+	t->kind = DT_ENUM;
+	t->name = name;
+	t->size = 4;
+	t->is_signed = 1;
+	t->complete = 1;
+	int64_t v = 0;
+	for (struct enum_decl *e = ts->enumerators; e; e = e->next, v++) {
+		if (e->value) {
+			struct dtype *vt;
+			if (e->value->kind == N_INT)
+				v = (int64_t)e->value->ival;
+			else if (e->value->kind == N_IDENT &&
+				 !types_lookup_enumerator(e->value->name, &v, &vt))
+				;
+			else
+				ERR(e->line, "D_ENUM_VALUE", "enumerator '%s' must be "
+				    "assigned to an integral constant expression",
+				    e->name);
+		}
+		types_define_enumerator(e->name, v, t);
+	}
+	if (ts->name)
+		types_define_tag(t);
+	return t;
+}
+
+static struct dtype *base_type(struct dprog *dp, const struct tspec *ts,
+			       int line)
+{
+	struct dtype *t = NULL;
+	int kind;
+
+	switch (ts->kind) {
+	case TS_VOID: return &t_void;
+	case TS_STRING: return &t_string;
+	case TS_FLOAT:
+		ERR(line, "D_UNKNOWN", "floating-point types are not supported");
+	case TS_INTEGER: return integer_type(ts->flags);
+	case TS_TYPEDEF:
+		t = types_lookup_typedef(ts->scope, ts->name);
+		if (!t)
+			ERR(line, "D_TYPE_ERR", "failed to resolve type %s",
+			    ts->name);
+		return t;
+	case TS_STRUCT: case TS_UNION:
+		if (ts->has_body)
+			return define_sou(dp, ts, line);
+		kind = ts->kind == TS_STRUCT ? DT_STRUCT : DT_UNION;
+		break;
+	case TS_ENUM:
+		if (ts->enumerators)
+			return define_enum(dp, ts);
+		kind = DT_ENUM;
+		break;
+	}
+	t = types_lookup_tag(ts->scope, kind, ts->name);
+	if (!t)
+		ERR(line, "D_TYPE_ERR", "failed to resolve type %s %s",
+		    kind == DT_STRUCT ? "struct" : kind == DT_UNION ? "union" :
+		    "enum", ts->name);
+	return t;
+}
+
+static struct dtype *apply(struct dprog *dp, struct dtype *base,
+			   const struct declarator *d, int line)
+{
+	if (!d)
+		return base;
+	struct dtype *inner = apply(dp, base, d->next, line);
+	switch (d->kind) {
+	case DK_POINTER:
+		return type_ptr(inner);
+	case DK_ARRAY:
+		if (d->index_type || d->count_expr)
+			ERR(line, "D_UNKNOWN", "associative and variable-size "
+			    "arrays are not supported yet");
+		return type_array(inner, d->count);
+	case DK_FUNC:
+	default:
+		ERR(line, "D_UNKNOWN", "function types are not supported");
+	}
+}
+
+struct dtype *decl_type(struct dprog *dp, const struct tyname *tn, int line)
+{
+	/* Declarators read outermost first; build from the base outwards. */
+	return apply(dp, base_type(dp, tn->spec, line), tn->decl, line);
+}
+
+static void declare_var(struct dprog *dp, const struct decl *d, struct dtype *t)
+{
+	enum var_kind k = d->cls == DC_THIS ? VAR_THIS : VAR_GLOBAL;
+	const char *name = d->tn->ident;
+
+	if (d->cls == DC_SELF)
+		ERR(d->line, "D_UNKNOWN", "self-> variables are not supported yet");
+	if (d->cls == DC_EXTERN)
+		ERR(d->line, "D_UNKNOWN", "extern variables are not supported");
+	struct var *v = var_lookup(dp, name, k);
+	if (v && v->type && !type_compatible(v->type, t))
+		ERR(d->line, "D_DECL_IDRED", "identifier redeclared: %s", name);
+	if (!v) {
+		v = xcalloc(1, sizeof(*v));
+		v->name = strdup(name);
+		v->kind = k;
+		v->next = dp->vars;
+		dp->vars = v;
+	}
+	v->type = t;
+}
+
+void decl_top(struct dprog *dp, struct node *n)
+{
+	const struct decl *d = n->decl;
+	struct dtype *t = decl_type(dp, d->tn, d->line);
+
+	if (!d->tn->ident)
+		return;			/* struct foo { ... }; */
+	if (d->cls == DC_TYPEDEF) {
+		types_define_typedef(d->tn->ident, t);
+		return;
+	}
+	if (t->kind == DT_VOID)
+		ERR(d->line, "D_DECL_VOIDOBJ", "cannot have void object: %s",
+		    d->tn->ident);
+	declare_var(dp, d, t);
+}

@@ -1,0 +1,5 @@
+/* One probe: "probe", not "probes". */
+BEGIN
+{
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* An empty character constant. */
+BEGIN
+{
+	c = '';
+	exit(0);
+}

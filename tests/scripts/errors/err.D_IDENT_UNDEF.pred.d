@@ -1,0 +1,6 @@
+/* An unknown identifier in a predicate. */
+BEGIN
+/nosuchvar == 1/
+{
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/* Unary minus of a string. */
+BEGIN
+{
+	x = -"abc";
+	exit(0);
+}

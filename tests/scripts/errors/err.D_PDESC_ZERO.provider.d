@@ -1,0 +1,5 @@
+/* A provider that does not exist. */
+nosuchprovider:::
+{
+	exit(0);
+}

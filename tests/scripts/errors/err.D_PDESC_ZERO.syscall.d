@@ -1,0 +1,5 @@
+/* A syscall that does not exist. */
+syscall::nosuch:entry
+{
+	exit(0);
+}

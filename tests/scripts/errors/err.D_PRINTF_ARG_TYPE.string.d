@@ -1,0 +1,6 @@
+/* printf %d given a string. */
+BEGIN
+{
+	printf("%d\n", "str");
+	exit(0);
+}

@@ -1,0 +1,5 @@
+/* exit() needs its status. */
+BEGIN
+{
+	exit();
+}

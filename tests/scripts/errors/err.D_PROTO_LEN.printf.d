@@ -1,0 +1,6 @@
+/* printf with no arguments at all. */
+BEGIN
+{
+	printf();
+	exit(0);
+}

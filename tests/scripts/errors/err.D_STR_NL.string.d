@@ -1,0 +1,6 @@
+/* A newline inside a string literal: reported on the line after it. */
+BEGIN
+{
+	printf("broken
+string\n");
+}

@@ -1,0 +1,4 @@
+/* A clause left open to the end of the file. */
+BEGIN
+{
+	trace(1);

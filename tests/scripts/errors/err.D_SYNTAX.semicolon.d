@@ -1,0 +1,6 @@
+/* A missing ';' between statements. */
+BEGIN
+{
+	x = 1
+	y = 2;
+}

@@ -1,0 +1,6 @@
+/* A comment never closed. */
+BEGIN
+{
+	exit(0);
+}
+/* unterminated

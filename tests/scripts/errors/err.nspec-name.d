@@ -1,0 +1,2 @@
+/* @@cmd: -n nosuchprobe */
+/* A -n description of one part is a probe name. */

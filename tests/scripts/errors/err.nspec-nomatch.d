@@ -1,0 +1,2 @@
+/* @@cmd: -n syscall::nosuch:entry */
+/* A -n description that matches nothing. */

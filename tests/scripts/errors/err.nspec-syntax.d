@@ -1,0 +1,2 @@
+/* @@cmd: -n 'BEGIN { x = ; }' */
+/* A -n program with a syntax error: no file, no line. */

@@ -1,0 +1,3 @@
+/* @@cmd: -K */
+/* @@status: 2 */
+/* An unknown option: getopt's message, the usage, exit status 2. */

@@ -1,0 +1,2 @@
+/* @@cmd: -x nosuchoption -n 'BEGIN { exit(0); }' */
+/* -x with an option DTrace does not have. */

@@ -1,0 +1,2 @@
+/* @@cmd: -s /nonexistent/script.d */
+/* A script that cannot be opened. */

@@ -1,0 +1,2 @@
+/* @@cmd: -q */
+/* Options but no program. */

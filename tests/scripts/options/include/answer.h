@@ -1,0 +1,2 @@
+/* Included by tst.cpp-include.d through -I. */
+#define ANSWER 42

@@ -1,0 +1,7 @@
+/* @@opts: -e */
+/* -e compiles and exits: nothing runs, nothing is printed. */
+BEGIN
+{
+	printf("not run\n");
+	exit(1);
+}

@@ -1,0 +1,2 @@
+/* @@cmd: --help */
+/* --help prints the usage on stdout and exits 0. */

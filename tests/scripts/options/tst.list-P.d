@@ -1,0 +1,2 @@
+/* @@cmd: -l -P dtrace */
+/* -l -P: every probe of a provider. */

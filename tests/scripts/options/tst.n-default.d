@@ -1,0 +1,3 @@
+/* @@cmd: -n 'BEGIN { exit(0); }' */
+/* @@filter: cpu */
+/* -n: stderr names the description, cut at the first '{', '/' or ';'. */

@@ -1,0 +1,2 @@
+/* @@cmd: -q -n 'BEGIN { printf("a\n"); }' -n 'BEGIN { printf("b\n"); exit(0); }' */
+/* Two -n options. */

@@ -1,0 +1,2 @@
+/* @@cmd: -V */
+/* -V reports the D API version. */

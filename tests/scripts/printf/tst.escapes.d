@@ -1,0 +1,7 @@
+/* @@opts: -q */
+/* Escapes in string literals. */
+BEGIN
+{
+	printf("a\tb\\c\"d\101\n");
+	exit(0);
+}

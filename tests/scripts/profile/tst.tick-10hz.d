@@ -1,0 +1,7 @@
+/* @@opts: -q */
+/* tick-10hz fires, on an idle machine too. */
+tick-10hz
+{
+	printf("tick-10hz\n");
+	exit(0);
+}
