@@ -4,10 +4,10 @@ CFLAGS  ?= -O2 -g
 CFLAGS  += -Wall -Wextra -Werror=implicit-function-declaration -std=gnu11 -Isrc
 LDLIBS  = -lbpf -lelf -lz
 
-UNIT_TESTS = build/test_fmt build/test_types build/test_emit build/test_probe $(if $(wildcard tests/unit/test_parse.c),build/test_parse)
+UNIT_TESTS = build/test_fmt build/test_types build/test_emit build/test_probe build/test_consume $(if $(wildcard tests/unit/test_parse.c),build/test_parse)
 
 .PHONY: all check unit deps clean check-scripts conformance
-all: $(UNIT_TESTS)
+all: build/dtrace $(UNIT_TESTS)
 
 build:
 	mkdir -p build
@@ -28,8 +28,18 @@ build/syscalls.h: tools/gen-syscalls.sh $(UNISTD) | build
 
 PROBE_SRC = src/probe.c src/tracefs.c src/prov_dtrace.c src/prov_syscall.c \
 	src/prov_profile.c src/prov_sdt.c
-build/test_probe: tests/unit/test_probe.c $(PROBE_SRC) src/types.c src/util.c \
+build/test_probe: tests/unit/test_probe.c $(PROBE_SRC) src/emit.c src/types.c src/util.c \
 		src/probe.h src/emit.h tests/unit/check.h build/syscalls.h | build
+	$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(LDLIBS)
+
+# The one self-contained binary: every src/*.c.
+DTRACE_SRC = $(wildcard src/*.c)
+build/dtrace: $(DTRACE_SRC) $(wildcard src/*.h) build/syscalls.h | build
+	$(CC) $(CFLAGS) -o $@ $(DTRACE_SRC) $(LDLIBS)
+
+# Record decoding and options, without the kernel (probe_by_id is the test's).
+build/test_consume: tests/unit/test_consume.c src/consume.c src/options.c src/fmt.c \
+		src/aggfmt.c src/compile.h tests/unit/check.h | build
 	$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(LDLIBS)
 
 build/test_emit: tests/unit/test_emit.c src/emit.h tests/unit/check.h | build

@@ -51,10 +51,13 @@ struct dtype *builtin_var_type(int b)
 	return types_lookup_typedef(NULL, t);
 }
 
+int64_t builtin_target;
+
 int builtin_macro(const char *name, int64_t *val)
 {
-	static const char *zero[] = { "target", "projid", "taskid", NULL };
-	if (!strcmp(name, "pid")) *val = getpid();
+	static const char *zero[] = { "projid", "taskid", NULL };
+	if (!strcmp(name, "target")) *val = builtin_target;
+	else if (!strcmp(name, "pid")) *val = getpid();
 	else if (!strcmp(name, "ppid")) *val = getppid();
 	else if (!strcmp(name, "uid")) *val = getuid();
 	else if (!strcmp(name, "euid")) *val = geteuid();

@@ -21,5 +21,7 @@ int builtin_var(const char *name);		/* enum builtin or -1 */
 struct dtype *builtin_var_type(int b);
 /* $pid, $ppid, $uid, $gid, $target...: 0 and the value, or -1. */
 int builtin_macro(const char *name, int64_t *val);
+/* $target: the -c child or the -p process (main.c sets it), else 0. */
+extern int64_t builtin_target;
 
 #endif

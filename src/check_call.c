@@ -35,7 +35,8 @@ enum fmt_type type_ftype(const struct dtype *t)
 	switch (t->kind) {
 	case DT_INT: case DT_ENUM:
 		return t->is_signed ? FT_INT : FT_UINT;
-	case DT_PTR: return FT_PTR;
+	case DT_PTR:		/* char * is a string to printf and trace */
+		return type_is_string(t) ? FT_STR : FT_PTR;
 	case DT_STRING: return FT_STR;
 	case DT_ARRAY:
 		return type_is_char_array(t) ? FT_CHAR_ARRAY : FT_OTHER;

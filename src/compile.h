@@ -17,6 +17,7 @@
 #include "probe.h"
 
 struct dtype;
+struct ring_buffer;
 
 /* Sizes the D runtime works in. */
 #define STRSIZE		256		/* -x strsize: every string buffer */
@@ -39,6 +40,16 @@ enum act_kind {
 	ACT_TRACE, ACT_PRINTF, ACT_EXIT, ACT_TRACEMEM,
 };
 
+/* Record encoding (what consume.c decodes):
+ *   header: u32 epid @0, u32 probe id @4, u32 cpu @8, u32 done @12:
+ *     bit i of done set when action i (0-based in the ecb's list) ran,
+ *     since actions inside an untaken `if` leave their slots unwritten;
+ *     actions from the 33rd on always count as run;
+ *   an integer or pointer value: 8 bytes, already sign/zero-extended to
+ *     64 bits from its D type (type->size says how printf/trace see it);
+ *   a string: STRSIZE bytes, NUL-terminated unless it fills them;
+ *   anything else (struct, union, array, tracemem data): its raw bytes.
+ * Values start 8-aligned. */
 struct recarg {			/* one value in a record */
 	uint32_t off, size;		/* bytes within the record */
 	enum fmt_type ftype;
@@ -85,6 +96,27 @@ struct options {
 	char **margv;			/* macro arguments $0..$n */
 	int margc;
 	FILE *out;
+	/* options.c fills these; main.c and consume.c read them */
+	int rawbytes, droptags, defaultargs, argref, empty;
+	int cpu;			/* -xcpu, -1: every CPU */
+	int cpp, cpphdrs;		/* -C / -xcpp, -H / -xcpphdrs */
+	char stdc;			/* -xstdc: 'a' (default), 'c', 's', 't' */
+	char **cppargs;			/* -D/-U/-I as cpp words, in order */
+	int ncppargs;
+	const char *cpppath;		/* -xcpppath; NULL: "cpp" from PATH */
+	int in_program;			/* set once the command line is done:
+					   later calls are #pragma D option */
+};
+
+/* The maps every program uses; MAP_SEL is the running site's own. */
+enum map_id {
+	MAP_RB,				/* ringbuf: records */
+	MAP_GLOB,			/* array[1]: exit state + global vars */
+	MAP_SCRATCH,			/* percpu array[1]: record, temporaries */
+	MAP_STR,			/* array[1]: constant strings (strtab) */
+	MAP_DROPS,			/* percpu array[1]: u64 lost records */
+	MAP_SEL,			/* hash: selector -> {probe id, clause mask} */
+	MAP_COUNT
 };
 
 struct dprog {
@@ -99,9 +131,16 @@ struct dprog {
 	int necbs;
 	struct site *sites;
 	int nprobes_matched;
-	/* map fds, set by load.c before cg runs (cg embeds them) */
-	int rb_fd, glob_fd, scratch_fd, str_fd, pname_fd, drops_fd;
+	/* map fds (load.c); cg emits map loads by enum map_id in imm and
+	 * load.c puts in the fds just before loading a program */
+	int map_fd[MAP_COUNT];
+	/* run time (consume.c) */
+	int exited, exit_status;	/* an exit() record was consumed */
+	int heading_done;		/* "CPU ID FUNCTION:NAME" printed */
+	uint64_t *drops_seen;		/* per CPU, reported so far */
+	struct ring_buffer *rb;
 };
+
 
 /* check.c: type a clause's predicate and body for a site's probe. */
 void check_clause(struct dprog *dp, struct node *clause, struct probe *p);
@@ -118,5 +157,38 @@ struct ecb *cg_clause(struct dprog *dp, struct site *s, struct node *c,
 		      int clause_idx);
 void cg_site_begin(struct dprog *dp, struct site *s);
 void cg_site_end(struct dprog *dp, struct site *s);
+
+/* compile.c: one program (a -s file or -n/-P/-m/-f/-i description):
+ * pragmas, declarations, clauses matched to probes, checked and
+ * compiled.  Returns the number of probes its descriptions matched;
+ * errors go through dp->diag. */
+int compile_program(struct dprog *dp, struct program *prog);
+/* compile.c: after the last program: finish every site's program. */
+void compile_finish(struct dprog *dp);
+
+/* options.c: -x NAME[=VAL] and #pragma D option: 0, or -1 with
+ * DTrace's message in err ("Invalid option name"...). */
+int options_set(struct options *o, const char *name, const char *val,
+		char *err, size_t errlen);
+
+/* load.c: create the maps and load every site's program; then attach.
+ * Errors are printed ("dtrace: failed to enable ...") and give -1. */
+int load_program(struct dprog *dp);
+int attach_program(struct dprog *dp);
+void detach_program(struct dprog *dp);
+/* Fire dtrace:::BEGIN or END (name) if some clause enabled it. */
+int run_dtrace_probe(struct dprog *dp, const char *name);
+
+/* consume.c: records from the ring buffer, printed as DTrace prints
+ * them to dp->opt->out.  consume_poll returns the number of records
+ * handled or -1; dp->exited is set once an exit() record was seen.
+ * consume_drops prints "dtrace: N drops on CPU M" for new drops. */
+int consume_open(struct dprog *dp);
+int consume_poll(struct dprog *dp, int timeout_ms);
+void consume_drops(struct dprog *dp);
+/* One record as the ring buffer holds it (consume_poll's callback; unit
+ * tests feed it directly): 0. */
+int consume_record(struct dprog *dp, const void *data, size_t size);
+void consume_close(struct dprog *dp);
 
 #endif

@@ -1,5 +1,6 @@
 /* decl.c - declarations: type names to D types, typedefs, struct, union
  * and enum definitions, and declared variables. */
+#define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

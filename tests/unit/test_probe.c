@@ -20,22 +20,6 @@
 #include "types.h"
 #include "check.h"
 
-/* emit.h's buffer; code generation has its own, this test links none. */
-void ebuf_add(struct ebuf *b, struct bpf_insn i)
-{
-	if (b->n == b->cap) {
-		b->cap = b->cap ? 2 * b->cap : 64;
-		b->insn = realloc(b->insn, b->cap * sizeof(*b->insn));
-	}
-	b->insn[b->n++] = i;
-}
-
-void ebuf_imm64(struct ebuf *b, int dst, int src, __u64 v)
-{
-	ebuf_add(b, LD_IMM64_LO(dst, src, v));
-	ebuf_add(b, LD_IMM64_HI(v));
-}
-
 static struct probe *found;
 static void remember(struct probe *p, void *arg)
 {

@@ -1,0 +1,1005 @@
+/* cg.c - D expressions and clauses to eBPF.
+ *
+ * One program per site: a prologue finds the scratch value and, for a
+ * shared site, which probe fired and which clauses it enables; then each
+ * clause in order: its mask bit, the exit flag, the predicate, the
+ * statements building one record in scratch, and the ring buffer output.
+ * Register use and value representation are described in cg.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cg.h"
+#include "builtins.h"
+#include "calls.h"
+#include "lex.h"
+#include "types.h"
+#include "util.h"
+
+#define R0 BPF_REG_0
+#define R1 BPF_REG_1
+#define R2 BPF_REG_2
+#define R3 BPF_REG_3
+#define R4 BPF_REG_4
+#define R5 BPF_REG_5
+#define R6 BPF_REG_6
+#define R7 BPF_REG_7
+#define R8 BPF_REG_8
+#define R9 BPF_REG_9
+#define R10 BPF_REG_10
+
+#define MAXDEPTH	56		/* stack slots: r10-24 down to r10-464 */
+#define ERR(n, ...) diag_error(g->dp->diag, (n)->line, "D_UNKNOWN", __VA_ARGS__)
+
+void cg_emit(struct cg *g, struct bpf_insn i)
+{
+	ebuf_add(g->b, i);
+}
+
+static int slot(int d)
+{
+	return -24 - 8 * d;
+}
+
+void cg_push(struct cg *g)
+{
+	if (g->depth == MAXDEPTH)
+		diag_error(g->dp->diag, 0, "D_UNKNOWN", "expression is too complex");
+	cg_emit(g, STX_MEM(BPF_DW, R10, R0, slot(g->depth++)));
+}
+
+void cg_pop(struct cg *g, int reg)
+{
+	cg_emit(g, LDX_MEM(BPF_DW, reg, R10, slot(--g->depth)));
+}
+
+void cg_ld_map(struct cg *g, int reg, enum map_id m)
+{
+	ebuf_imm64(g->b, reg, BPF_PSEUDO_MAP_FD, m);
+}
+
+static void ld_map_value(struct cg *g, int reg, enum map_id m, uint32_t off)
+{
+	ebuf_imm64(g->b, reg, BPF_PSEUDO_MAP_VALUE, (uint64_t)off << 32 | m);
+}
+
+void cg_scratch_addr(struct cg *g, int reg, uint32_t off)
+{
+	cg_emit(g, MOV64_REG(reg, R7));
+	cg_emit(g, ALU64_IMM(BPF_ADD, reg, off));
+}
+
+static void mov_imm64(struct cg *g, int reg, int64_t v)
+{
+	if (v >= INT32_MIN && v <= INT32_MAX)
+		cg_emit(g, MOV64_IMM(reg, (int32_t)v));
+	else
+		ebuf_imm64(g->b, reg, 0, (uint64_t)v);
+}
+
+/* ---- jumps ---- */
+
+static int jump(struct cg *g, struct bpf_insn i)
+{
+	cg_emit(g, i);
+	return g->b->n - 1;
+}
+
+static void land(struct cg *g, int at)
+{
+	g->b->insn[at].off = g->b->n - at - 1;
+}
+
+static void add_fixup(int **list, int *n, int at)
+{
+	*list = realloc(*list, (*n + 1) * sizeof(**list));
+	(*list)[(*n)++] = at;
+}
+
+static void to_end(struct cg *g, struct bpf_insn i)
+{
+	add_fixup(&g->to_end, &g->nend, jump(g, i));
+}
+
+void cg_fault_if(struct cg *g, enum fault code, int addr_slot)
+{
+	int skip = jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
+	cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF + FREC_ACT, g->stmt));
+	cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF + FREC_CODE, code));
+	if (addr_slot) {
+		cg_emit(g, LDX_MEM(BPF_DW, R1, R10, addr_slot));
+		cg_emit(g, STX_MEM(BPF_W, R7, R1, FAULT_OFF + FREC_ADDR));
+		cg_emit(g, ALU64_IMM(BPF_RSH, R1, 32));
+		cg_emit(g, STX_MEM(BPF_W, R7, R1, FAULT_OFF + FREC_ADDR + 4));
+	} else {
+		cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF + FREC_ADDR, 0));
+		cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF + FREC_ADDR + 4, 0));
+	}
+	add_fixup(&g->to_fault, &g->nfault, jump(g, JA(0)));
+	land(g, skip);
+}
+
+uint32_t cg_temp(struct cg *g, struct node *n)
+{
+	if (g->tmp_next + STRSIZE > TEMP_OFF + NTEMP * STRSIZE)
+		ERR(n, "statement needs more than %d string temporaries", NTEMP);
+	uint32_t off = g->tmp_next;
+	g->tmp_next += STRSIZE;
+	return off;
+}
+
+/* ---- integers ---- */
+
+/* Re-extend r to the width and signedness of t. */
+static void normalize(struct cg *g, int reg, const struct dtype *t)
+{
+	if (!type_is_integer(t) || t->size >= 8 || t->size == 0)
+		return;
+	int sh = 64 - 8 * t->size;
+	if (t->is_signed) {
+		cg_emit(g, ALU64_IMM(BPF_LSH, reg, sh));
+		cg_emit(g, ALU64_IMM(BPF_ARSH, reg, sh));
+	} else if (t->size == 4) {
+		cg_emit(g, MOV32_REG(reg, reg));
+	} else {
+		cg_emit(g, ALU64_IMM(BPF_AND, reg, (1 << (8 * t->size)) - 1));
+	}
+}
+
+/* r0 = the size-byte value at the kernel address in r0. */
+static void load_kernel(struct cg *g, int size, int is_signed)
+{
+	int at = slot(g->depth);		/* the address, for a fault */
+	cg_push(g);
+	cg_emit(g, ST_MEM(BPF_DW, R10, -8, 0));
+	cg_emit(g, MOV64_REG(R3, R0));
+	cg_emit(g, MOV64_REG(R1, R10));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R1, -8));
+	cg_emit(g, MOV64_IMM(R2, size));
+	cg_emit(g, CALL_HELPER(BPF_FUNC_probe_read_kernel));
+	cg_fault_if(g, FAULT_BADADDR, at);
+	g->depth--;
+	static const int sz[9] = { 0, BPF_B, BPF_H, 0, BPF_W, 0, 0, 0, BPF_DW };
+	cg_emit(g, LDX_MEM(sz[size], R0, R10, -8));
+	if (is_signed && size < 8) {
+		cg_emit(g, ALU64_IMM(BPF_LSH, R0, 64 - 8 * size));
+		cg_emit(g, ALU64_IMM(BPF_ARSH, R0, 64 - 8 * size));
+	}
+}
+
+static int is_aggregate(const struct dtype *t)
+{
+	return t->kind == DT_STRUCT || t->kind == DT_UNION ||
+	       t->kind == DT_ARRAY;
+}
+
+/* r0 = the value of type t at the address in r0 (aggregates: as is). */
+static void load_typed(struct cg *g, const struct dtype *t)
+{
+	if (is_aggregate(t) || t->kind == DT_FUNC)
+		return;
+	int size = t->size;
+	if (size != 1 && size != 2 && size != 4 && size != 8)
+		size = 8;
+	load_kernel(g, size, t->is_signed && t->kind != DT_PTR);
+}
+
+/* ---- strings ---- */
+
+/* r0 = a temporary holding the string at the address in r0. */
+static void copy_kernel_str(struct cg *g, struct node *n)
+{
+	uint32_t t = cg_temp(g, n);
+	int at = slot(g->depth);
+	cg_push(g);
+	cg_emit(g, MOV64_REG(R3, R0));
+	cg_scratch_addr(g, R1, t);
+	cg_emit(g, MOV64_IMM(R2, STRSIZE));
+	cg_emit(g, CALL_HELPER(BPF_FUNC_probe_read_kernel_str));
+	cg_emit(g, ALU64_IMM(BPF_RSH, R0, 63));	/* negative: a fault */
+	cg_fault_if(g, FAULT_BADADDR, at);
+	g->depth--;
+	cg_scratch_addr(g, R0, t);
+}
+
+void cg_string(struct cg *g, struct node *n)
+{
+	cg_expr(g, n);
+	if (n->type->kind != DT_STRING)
+		copy_kernel_str(g, n);
+}
+
+/* r0 = strcmp(r1, r0) as -1, 0, 1 (both strings in BPF memory). */
+static void emit_strcmp(struct cg *g)
+{
+	cg_emit(g, MOV64_REG(R2, R0));
+	cg_emit(g, MOV64_IMM(R3, 0));
+	int loop = g->b->n;
+	cg_emit(g, MOV64_REG(R4, R1));
+	cg_emit(g, ALU64_REG(BPF_ADD, R4, R3));
+	cg_emit(g, LDX_MEM(BPF_B, R4, R4, 0));
+	cg_emit(g, MOV64_REG(R5, R2));
+	cg_emit(g, ALU64_REG(BPF_ADD, R5, R3));
+	cg_emit(g, LDX_MEM(BPF_B, R5, R5, 0));
+	int diff = jump(g, JMP_REG(BPF_JNE, R4, R5, 0));
+	int eq = jump(g, JMP_IMM(BPF_JEQ, R4, 0, 0));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R3, 1));
+	cg_emit(g, JMP_IMM(BPF_JLT, R3, STRSIZE, loop - g->b->n - 1));
+	land(g, eq);
+	cg_emit(g, MOV64_IMM(R0, 0));
+	int done = jump(g, JA(0));
+	land(g, diff);
+	cg_emit(g, MOV64_IMM(R0, 1));
+	cg_emit(g, JMP_REG(BPF_JGT, R4, R5, 1));
+	cg_emit(g, MOV64_IMM(R0, -1));
+	land(g, done);
+}
+
+/* Copy the string in r0 to the buffer at reg+off (reg r7 or r8). */
+static void store_string(struct cg *g, int base, uint32_t off)
+{
+	cg_emit(g, MOV64_REG(R3, R0));
+	cg_emit(g, MOV64_REG(R1, base));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R1, off));
+	cg_emit(g, MOV64_IMM(R2, STRSIZE));
+	cg_emit(g, CALL_HELPER(BPF_FUNC_probe_read_kernel));
+	cg_emit(g, MOV64_REG(R0, base));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R0, off));
+}
+
+/* ---- variables ---- */
+
+static uint32_t var_off(struct cg *g, struct var *v)
+{
+	uint32_t size = v->type->kind == DT_STRING ? STRSIZE : 8;
+	if (v->off)
+		return v->off;
+	if (v->kind == VAR_GLOBAL) {
+		if (g->dp->globsize < GLOB_STATE)
+			g->dp->globsize = GLOB_STATE;
+		v->off = g->dp->globsize;
+		g->dp->globsize += size;
+	} else {
+		if (g->dp->scratchsize < THIS_OFF)
+			g->dp->scratchsize = THIS_OFF;
+		v->off = g->dp->scratchsize;
+		g->dp->scratchsize += size;
+		if (g->dp->scratchsize > SCRATCH_MAX)
+			diag_error(g->dp->diag, 0, "D_UNKNOWN", "too many this-> "
+				   "variables (%d bytes of scratch space)",
+				   SCRATCH_MAX);
+	}
+	return v->off;
+}
+
+static int var_base(struct var *v)
+{
+	return v->kind == VAR_GLOBAL ? R8 : R7;
+}
+
+static void load_var(struct cg *g, struct var *v)
+{
+	uint32_t off = var_off(g, v);
+	if (v->type->kind == DT_STRING) {
+		cg_emit(g, MOV64_REG(R0, var_base(v)));
+		cg_emit(g, ALU64_IMM(BPF_ADD, R0, off));
+	} else {
+		cg_emit(g, LDX_MEM(BPF_DW, R0, var_base(v), off));
+	}
+}
+
+static void store_var(struct cg *g, struct var *v)
+{
+	uint32_t off = var_off(g, v);
+	if (v->type->kind == DT_STRING)
+		store_string(g, var_base(v), off);
+	else
+		cg_emit(g, STX_MEM(BPF_DW, var_base(v), R0, off));
+}
+
+/* ---- built-in variables ---- */
+
+static int site_shared(const struct site *s)
+{
+	return s->first->ops->emit_selector != NULL;
+}
+
+/* probeprov, probemod, probefunc, probename. */
+static void probe_name_str(struct cg *g, int b)
+{
+	struct probe *p = g->site->first;
+	if (!site_shared(g->site)) {
+		const char *s = b == B_PROBEPROV ? p->prov : b == B_PROBEMOD ?
+			p->mod : b == B_PROBEFUNC ? p->func : p->name;
+		ld_map_value(g, R0, MAP_STR, strtab_add(g->dp, s, strlen(s)));
+		return;
+	}
+	/* The selector value holds strtab offsets; bound them for the
+	 * verifier (load.c makes the strtab at least that big). */
+	int field = offsetof(struct sel_value, prov) + 4 * (b - B_PROBEPROV);
+	cg_emit(g, LDX_MEM(BPF_W, R1, R7, SITE_OFF + field));
+	cg_emit(g, JMP_IMM(BPF_JLE, R1, STRTAB_MAX - STRSIZE, 1));
+	cg_emit(g, MOV64_IMM(R1, 0));
+	ld_map_value(g, R0, MAP_STR, 0);
+	cg_emit(g, ALU64_REG(BPF_ADD, R0, R1));
+}
+
+/* r0 = current->real_parent->tgid, through BTF offsets. */
+static void emit_ppid(struct cg *g, struct node *n)
+{
+	struct dtype *ts = types_lookup_tag(NULL, DT_STRUCT, "task_struct");
+	uint32_t rp, tg;
+	if (!ts || !type_member(ts, "real_parent", &rp) ||
+	    !type_member(ts, "tgid", &tg))
+		ERR(n, "ppid needs struct task_struct in the kernel's BTF");
+	cg_emit(g, CALL_HELPER(BPF_FUNC_get_current_task));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R0, rp));
+	load_kernel(g, 8, 0);
+	cg_emit(g, ALU64_IMM(BPF_ADD, R0, tg));
+	load_kernel(g, 4, 1);
+}
+
+static void emit_vtimestamp(struct cg *g, struct node *n)
+{
+	struct dtype *ts = types_lookup_tag(NULL, DT_STRUCT, "task_struct");
+	uint32_t se, rt;
+	const struct dmember *m = ts ? type_member(ts, "se", &se) : NULL;
+	if (!m || !type_member(m->type, "sum_exec_runtime", &rt))
+		ERR(n, "vtimestamp needs struct task_struct in the kernel's BTF");
+	cg_emit(g, CALL_HELPER(BPF_FUNC_get_current_task));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R0, se + rt));
+	load_kernel(g, 8, 0);
+}
+
+/* errno: what a syscall return probe returned, if it is an error. */
+static void emit_errno(struct cg *g)
+{
+	struct probe *p = g->site->first;
+	if (strcmp(p->prov, "syscall") || strcmp(p->name, "return")) {
+		cg_emit(g, MOV64_IMM(R0, 0));
+		return;
+	}
+	p->ops->emit_arg(g->b, p, 0);
+	cg_emit(g, JMP_IMM(BPF_JSGE, R0, 0, 2));
+	cg_emit(g, JMP_IMM(BPF_JSLT, R0, -4095, 1));
+	cg_emit(g, JA(1));
+	cg_emit(g, MOV64_IMM(R0, 0));
+	cg_emit(g, ALU64_IMM(BPF_NEG, R0, 0));
+}
+
+static void cg_builtin(struct cg *g, struct node *n)
+{
+	int b = n->id;
+	struct probe *p = g->site->first;
+	uint32_t t;
+
+	if (b <= B_ARG9) {
+		p->ops->emit_arg(g->b, p, b - B_ARG0);
+		return;
+	}
+	switch (b) {
+	case B_EXECNAME:
+		t = cg_temp(g, n);
+		cg_scratch_addr(g, R1, t);
+		cg_emit(g, MOV64_IMM(R2, 16));
+		cg_emit(g, CALL_HELPER(BPF_FUNC_get_current_comm));
+		cg_scratch_addr(g, R0, t);
+		return;
+	case B_PID: case B_TID:
+		cg_emit(g, CALL_HELPER(BPF_FUNC_get_current_pid_tgid));
+		if (b == B_PID)
+			cg_emit(g, ALU64_IMM(BPF_RSH, R0, 32));
+		else
+			cg_emit(g, MOV32_REG(R0, R0));
+		return;
+	case B_UID: case B_GID:
+		cg_emit(g, CALL_HELPER(BPF_FUNC_get_current_uid_gid));
+		if (b == B_GID)
+			cg_emit(g, ALU64_IMM(BPF_RSH, R0, 32));
+		else
+			cg_emit(g, MOV32_REG(R0, R0));
+		return;
+	case B_PPID: emit_ppid(g, n); return;
+	case B_CPU:
+		cg_emit(g, CALL_HELPER(BPF_FUNC_get_smp_processor_id));
+		return;
+	case B_TIMESTAMP:
+		cg_emit(g, CALL_HELPER(BPF_FUNC_ktime_get_ns));
+		return;
+	case B_WALLTIMESTAMP:
+		cg_emit(g, CALL_HELPER(BPF_FUNC_ktime_get_ns));
+		cg_emit(g, LDX_MEM(BPF_DW, R1, R8, GLOB_WALL));
+		cg_emit(g, ALU64_REG(BPF_ADD, R0, R1));
+		return;
+	case B_VTIMESTAMP: emit_vtimestamp(g, n); return;
+	case B_PROBEPROV: case B_PROBEMOD: case B_PROBEFUNC: case B_PROBENAME:
+		probe_name_str(g, b);
+		return;
+	case B_ERRNO: emit_errno(g); return;
+	case B_CURTHREAD:
+		cg_emit(g, CALL_HELPER(BPF_FUNC_get_current_task));
+		return;
+	case B_ID: cg_emit(g, MOV64_REG(R0, R9)); return;
+	case B_EPID: cg_emit(g, MOV64_IMM(R0, g->ecb->epid)); return;
+	}
+	ERR(n, "built-in variable %s is not supported yet", n->name);
+}
+
+/* ---- operators ---- */
+
+static const struct dtype *promoted(const struct dtype *t)
+{
+	if (t->kind == DT_ENUM || (t->kind == DT_INT && t->size < 4))
+		return &t_int;
+	return t;
+}
+
+/* Whether C compares a and b as signed (the usual conversions). */
+static int signed_cmp(const struct dtype *a, const struct dtype *b)
+{
+	if (!type_is_integer(a) || !type_is_integer(b))
+		return 0;
+	a = promoted(a);
+	b = promoted(b);
+	if (a->size != b->size)
+		return a->size > b->size ? a->is_signed : b->is_signed;
+	return a->is_signed && b->is_signed;
+}
+
+/* r0 = r1 / r0 or r1 % r0, signed: BPF's division is unsigned. */
+static void signed_divmod(struct cg *g, int op)
+{
+	/* r4 = result sign (quotient: a^b, remainder: a), r1 = |a|, r0 = |b| */
+	cg_emit(g, MOV64_REG(R4, R1));
+	if (op == '/')
+		cg_emit(g, ALU64_REG(BPF_XOR, R4, R0));
+	cg_emit(g, JMP_IMM(BPF_JSGE, R1, 0, 1));
+	cg_emit(g, ALU64_IMM(BPF_NEG, R1, 0));
+	cg_emit(g, JMP_IMM(BPF_JSGE, R0, 0, 1));
+	cg_emit(g, ALU64_IMM(BPF_NEG, R0, 0));
+	cg_emit(g, ALU64_REG(op == '/' ? BPF_DIV : BPF_MOD, R1, R0));
+	cg_emit(g, JMP_IMM(BPF_JSGE, R4, 0, 1));
+	cg_emit(g, ALU64_IMM(BPF_NEG, R1, 0));
+	cg_emit(g, MOV64_REG(R0, R1));
+}
+
+static int alu_op(int op)
+{
+	switch (op) {
+	case '+': return BPF_ADD;
+	case '-': return BPF_SUB;
+	case '*': return BPF_MUL;
+	case '&': return BPF_AND;
+	case '|': return BPF_OR;
+	case '^': return BPF_XOR;
+	case T_SHL: return BPF_LSH;
+	}
+	return -1;
+}
+
+static int cmp_op(int op, int sgn)
+{
+	switch (op) {
+	case '<': return sgn ? BPF_JSLT : BPF_JLT;
+	case '>': return sgn ? BPF_JSGT : BPF_JGT;
+	case T_LE: return sgn ? BPF_JSLE : BPF_JLE;
+	case T_GE: return sgn ? BPF_JSGE : BPF_JGE;
+	case T_EQ: return BPF_JEQ;
+	case T_NE: return BPF_JNE;
+	}
+	return -1;
+}
+
+/* r0 = r1 op r0 for integers of type t; a zero divisor faults. */
+static void arith(struct cg *g, int op, const struct dtype *t)
+{
+	if (op == '/' || op == '%') {
+		cg_emit(g, MOV64_REG(R2, R0));
+		cg_emit(g, MOV64_IMM(R0, 0));
+		cg_emit(g, JMP_IMM(BPF_JNE, R2, 0, 1));
+		cg_emit(g, MOV64_IMM(R0, 1));
+		cg_fault_if(g, FAULT_DIVZERO, 0);
+		cg_emit(g, MOV64_REG(R0, R2));
+		if (t->is_signed) {
+			signed_divmod(g, op);
+		} else {
+			cg_emit(g, ALU64_REG(op == '/' ? BPF_DIV : BPF_MOD, R1, R0));
+			cg_emit(g, MOV64_REG(R0, R1));
+		}
+	} else if (op == T_SHR) {
+		cg_emit(g, ALU64_REG(t->is_signed ? BPF_ARSH : BPF_RSH, R1, R0));
+		cg_emit(g, MOV64_REG(R0, R1));
+	} else {
+		cg_emit(g, ALU64_REG(alu_op(op), R1, R0));
+		cg_emit(g, MOV64_REG(R0, R1));
+	}
+	normalize(g, R0, t);
+}
+
+/* r0 = (r1 op r0) for a comparison. */
+static void compare(struct cg *g, int op, int sgn)
+{
+	cg_emit(g, MOV64_REG(R2, R0));
+	cg_emit(g, MOV64_IMM(R0, 1));
+	cg_emit(g, JMP_REG(cmp_op(op, sgn), R1, R2, 1));
+	cg_emit(g, MOV64_IMM(R0, 0));
+}
+
+static uint32_t pointee_size(const struct dtype *t)
+{
+	uint32_t s = t->ref ? t->ref->size : 1;
+	return s ? s : 1;
+}
+
+/* Pointer arithmetic: scale the integer side (in reg) by the pointee. */
+static void scale(struct cg *g, int reg, const struct dtype *ptr)
+{
+	uint32_t s = pointee_size(ptr);
+	if (s != 1)
+		cg_emit(g, ALU64_IMM(BPF_MUL, reg, s));
+}
+
+static void cg_binop(struct cg *g, struct node *n)
+{
+	struct node *a = n->a, *b = n->b;
+	if (n->op == ',') {
+		cg_expr(g, a);
+		cg_expr(g, b);
+		return;
+	}
+	if (n->aux) {			/* string comparison */
+		cg_string(g, a);
+		cg_push(g);
+		cg_string(g, b);
+		cg_pop(g, R1);
+		emit_strcmp(g);
+		cg_emit(g, MOV64_REG(R1, R0));
+		cg_emit(g, MOV64_IMM(R0, 0));
+		compare(g, n->op, 1);
+		return;
+	}
+	cg_expr(g, a);
+	cg_push(g);
+	cg_expr(g, b);
+	cg_pop(g, R1);
+	if (cmp_op(n->op, 0) >= 0) {
+		compare(g, n->op, signed_cmp(a->type, b->type));
+		return;
+	}
+	int pa = a->type->kind == DT_PTR, pb = b->type->kind == DT_PTR;
+	if (pa && pb) {			/* ptr - ptr: elements apart */
+		cg_emit(g, ALU64_REG(BPF_SUB, R1, R0));
+		cg_emit(g, ALU64_IMM(BPF_ARSH, R1, 0));
+		cg_emit(g, MOV64_REG(R0, R1));
+		if (pointee_size(a->type) > 1) {
+			cg_emit(g, MOV64_REG(R1, R0));
+			cg_emit(g, MOV64_IMM(R0, pointee_size(a->type)));
+			signed_divmod(g, '/');
+		}
+		return;
+	}
+	if (pa)
+		scale(g, R0, a->type);
+	if (pb)
+		scale(g, R1, b->type);
+	arith(g, n->op, n->type);
+}
+
+static void cg_logop(struct cg *g, struct node *n)
+{
+	cg_expr(g, n->a);
+	if (n->op == T_LXOR) {
+		cg_emit(g, JMP_IMM(BPF_JEQ, R0, 0, 1));
+		cg_emit(g, MOV64_IMM(R0, 1));
+		cg_push(g);
+		cg_expr(g, n->b);
+		cg_pop(g, R1);
+		cg_emit(g, JMP_IMM(BPF_JEQ, R0, 0, 1));
+		cg_emit(g, MOV64_IMM(R0, 1));
+		cg_emit(g, ALU64_REG(BPF_XOR, R0, R1));
+		return;
+	}
+	/* &&: either side false gives 0; ||: either side true gives 1 */
+	int and = n->op == T_LAND, jop = and ? BPF_JEQ : BPF_JNE;
+	int first = jump(g, JMP_IMM(jop, R0, 0, 0));
+	cg_expr(g, n->b);
+	int second = jump(g, JMP_IMM(jop, R0, 0, 0));
+	cg_emit(g, MOV64_IMM(R0, and));
+	int done = jump(g, JA(0));
+	land(g, first);
+	land(g, second);
+	cg_emit(g, MOV64_IMM(R0, !and));
+	land(g, done);
+}
+
+/* ---- lvalues, members, indexing ---- */
+
+/* r0 = the address of n's storage, n being a member, *p or a[i]. */
+static void cg_addr(struct cg *g, struct node *n)
+{
+	switch (n->kind) {
+	case N_PTRMEMBER:
+		cg_expr(g, n->a);
+		cg_emit(g, ALU64_IMM(BPF_ADD, R0, n->cval));
+		return;
+	case N_MEMBER:
+		cg_expr(g, n->a);		/* an aggregate: its address */
+		cg_emit(g, ALU64_IMM(BPF_ADD, R0, n->cval));
+		return;
+	case N_UNOP:
+		cg_expr(g, n->a);
+		return;
+	case N_INDEX: {
+		const struct dtype *at = n->a->type;
+		cg_expr(g, n->a);
+		cg_push(g);
+		cg_expr(g, n->b->a);
+		uint32_t es = at->ref && at->ref->size ? at->ref->size : 1;
+		if (es != 1)
+			cg_emit(g, ALU64_IMM(BPF_MUL, R0, es));
+		cg_pop(g, R1);
+		cg_emit(g, ALU64_REG(BPF_ADD, R0, R1));
+		return;
+	}
+	default:
+		ERR(n, "cannot take the address of this expression");
+	}
+}
+
+static void load_bitfield(struct cg *g, const struct dmember *m)
+{
+	int bytes = (m->bit_off + m->bits + 7) / 8;
+	int size = bytes <= 1 ? 1 : bytes <= 2 ? 2 : bytes <= 4 ? 4 : 8;
+	load_kernel(g, size, 0);
+	int top = 64 - m->bit_off - m->bits;
+	cg_emit(g, ALU64_IMM(BPF_LSH, R0, top));
+	cg_emit(g, ALU64_IMM(m->type->is_signed ? BPF_ARSH : BPF_RSH, R0,
+			     64 - m->bits));
+}
+
+static void cg_member(struct cg *g, struct node *n)
+{
+	const struct dmember *m = n->aux;
+	cg_addr(g, n);
+	if (m && m->bits)
+		load_bitfield(g, m);
+	else
+		load_typed(g, n->type);
+}
+
+static void cg_index(struct cg *g, struct node *n)
+{
+	if (n->id == -1) {		/* args[i] */
+		struct probe *p = g->site->first;
+		probe_args(p);
+		p->ops->emit_arg(g->b, p, (int)n->cval);
+		if (n->type->kind == DT_STRING)
+			copy_kernel_str(g, n);
+		return;
+	}
+	cg_addr(g, n);
+	load_typed(g, n->type);
+}
+
+/* ---- assignment ---- */
+
+static void cg_assign(struct cg *g, struct node *n)
+{
+	struct var *v = n->a->var;
+	if (n->op == '=') {
+		if (v->type->kind == DT_STRING)
+			cg_string(g, n->b);
+		else {
+			cg_expr(g, n->b);
+			normalize(g, R0, v->type);
+		}
+		store_var(g, v);
+		return;
+	}
+	load_var(g, v);
+	cg_push(g);
+	cg_expr(g, n->b);
+	cg_pop(g, R1);
+	int op = n->op == T_ADD_EQ ? '+' : n->op == T_SUB_EQ ? '-' :
+		 n->op == T_MUL_EQ ? '*' : n->op == T_DIV_EQ ? '/' :
+		 n->op == T_MOD_EQ ? '%' : n->op == T_AND_EQ ? '&' :
+		 n->op == T_OR_EQ ? '|' : n->op == T_XOR_EQ ? '^' :
+		 n->op == T_SHL_EQ ? T_SHL : T_SHR;
+	if (v->type->kind == DT_PTR && (op == '+' || op == '-'))
+		scale(g, R0, v->type);
+	arith(g, op, v->type->kind == DT_PTR ? &t_ulong : v->type);
+	store_var(g, v);
+}
+
+static void cg_incdec(struct cg *g, struct node *n)
+{
+	struct var *v = n->a->var;
+	int step = v->type->kind == DT_PTR ? (int)pointee_size(v->type) : 1;
+	load_var(g, v);
+	if (n->kind == N_POSTINC)
+		cg_push(g);
+	cg_emit(g, ALU64_IMM(BPF_ADD, R0, n->op == T_INC ? step : -step));
+	normalize(g, R0, v->type);
+	store_var(g, v);
+	if (n->kind == N_POSTINC)
+		cg_pop(g, R0);
+}
+
+static void cg_ternary(struct cg *g, struct node *n)
+{
+	int str = n->type->kind == DT_STRING;
+	cg_expr(g, n->a);
+	int no = jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
+	if (str) cg_string(g, n->b); else cg_expr(g, n->b);
+	int done = jump(g, JA(0));
+	land(g, no);
+	if (str) cg_string(g, n->c); else cg_expr(g, n->c);
+	land(g, done);
+}
+
+static void cg_unop(struct cg *g, struct node *n)
+{
+	switch (n->op) {
+	case '&':
+		cg_addr(g, n->a);
+		return;
+	case '*':
+		cg_expr(g, n->a);
+		load_typed(g, n->type);
+		return;
+	}
+	cg_expr(g, n->a);
+	switch (n->op) {
+	case '-': cg_emit(g, ALU64_IMM(BPF_NEG, R0, 0)); break;
+	case '~': cg_emit(g, ALU64_IMM(BPF_XOR, R0, -1)); break;
+	case '!':
+		cg_emit(g, MOV64_REG(R1, R0));
+		cg_emit(g, MOV64_IMM(R0, 1));
+		cg_emit(g, JMP_IMM(BPF_JEQ, R1, 0, 1));
+		cg_emit(g, MOV64_IMM(R0, 0));
+		return;
+	}
+	normalize(g, R0, n->type);
+}
+
+static void cg_cast(struct cg *g, struct node *n)
+{
+	if (n->type->kind == DT_STRING) {
+		cg_string(g, n->a);
+		return;
+	}
+	cg_expr(g, n->a);
+	if (n->type->kind != DT_VOID)
+		normalize(g, R0, n->type);
+}
+
+void cg_expr(struct cg *g, struct node *n)
+{
+	if (n->is_const && type_is_integer(n->type)) {
+		mov_imm64(g, R0, n->cval);
+		return;
+	}
+	switch (n->kind) {
+	case N_STR:
+		ld_map_value(g, R0, MAP_STR, strtab_add(g->dp, n->str, n->slen));
+		return;
+	case N_IDENT:
+		if (n->var)
+			load_var(g, n->var);
+		else
+			cg_builtin(g, n);
+		return;
+	case N_THIS: load_var(g, n->var); return;
+	case N_BINOP: cg_binop(g, n); return;
+	case N_LOGOP: cg_logop(g, n); return;
+	case N_UNOP: cg_unop(g, n); return;
+	case N_ASSIGN: cg_assign(g, n); return;
+	case N_PREINC: case N_POSTINC: cg_incdec(g, n); return;
+	case N_TERNARY: cg_ternary(g, n); return;
+	case N_CALL: cg_call(g, n); return;
+	case N_MEMBER: case N_PTRMEMBER: cg_member(g, n); return;
+	case N_CAST: cg_cast(g, n); return;
+	case N_STRINGOF: cg_string(g, n->a); return;
+	case N_INDEX: cg_index(g, n); return;
+	default:
+		ERR(n, "%s is not supported by code generation yet",
+		    ast_kind_name(n->kind));
+	}
+}
+
+/* ---- statements and clauses ---- */
+
+static void cg_stmts(struct cg *g, struct node *s);
+
+static void cg_stmt(struct cg *g, struct node *s)
+{
+	g->tmp_next = TEMP_OFF;
+	g->depth = 0;
+	switch (s->kind) {
+	case N_EXPR_STMT:
+		g->stmt++;
+		cg_expr(g, s->a);
+		return;
+	case N_IF: {
+		g->stmt++;
+		cg_expr(g, s->a);
+		int no = jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
+		cg_stmts(g, s->b);
+		if (s->c) {
+			int done = jump(g, JA(0));
+			land(g, no);
+			cg_stmts(g, s->c);
+			land(g, done);
+		} else {
+			land(g, no);
+		}
+		return;
+	}
+	case N_BLOCK:
+		cg_stmts(g, s->a);
+		return;
+	default:
+		return;
+	}
+}
+
+static void cg_stmts(struct cg *g, struct node *s)
+{
+	for (; s; s = s->next)
+		cg_stmt(g, s);
+}
+
+static struct ecb *ecb_new(struct dprog *dp, struct node *c)
+{
+	struct ecb *e = xcalloc(1, sizeof(*e));
+	e->clause = c;
+	e->recsize = REC_HDR;
+	e->last = &e->acts;
+	dp->ecbs = realloc(dp->ecbs, (dp->necbs + 1) * sizeof(*dp->ecbs));
+	dp->ecbs[dp->necbs++] = e;
+	e->epid = dp->necbs;
+	return e;
+}
+
+static int clause_is_end(const struct site *s)
+{
+	return !strcmp(s->name, "dtrace:END");
+}
+
+/* Skip the clause unless the probe enables it and tracing goes on. */
+static void clause_guards(struct cg *g, int idx)
+{
+	if (site_shared(g->site)) {
+		cg_emit(g, LDX_MEM(BPF_DW, R1, R7, SITE_OFF +
+				   offsetof(struct sel_value, mask)));
+		cg_emit(g, ALU64_IMM(BPF_RSH, R1, idx));
+		cg_emit(g, ALU64_IMM(BPF_AND, R1, 1));
+		to_end(g, JMP_IMM(BPF_JEQ, R1, 0, 0));
+	}
+	if (!clause_is_end(g->site)) {
+		cg_emit(g, LDX_MEM(BPF_DW, R1, R8, GLOB_EXIT));
+		to_end(g, JMP_IMM(BPF_JNE, R1, 0, 0));
+	}
+}
+
+static void write_header(struct cg *g)
+{
+	cg_emit(g, ST_MEM(BPF_W, R7, 0, g->ecb->epid));
+	cg_emit(g, STX_MEM(BPF_W, R7, R9, 4));
+	cg_emit(g, CALL_HELPER(BPF_FUNC_get_smp_processor_id));
+	cg_emit(g, STX_MEM(BPF_W, R7, R0, 8));
+	cg_emit(g, ST_MEM(BPF_W, R7, 12, 0));
+}
+
+/* r1 = ringbuf, r2 = r7 + off, r3 = size: output, counting a drop. */
+static void output(struct cg *g, uint32_t off, uint32_t size)
+{
+	cg_ld_map(g, R1, MAP_RB);
+	cg_scratch_addr(g, R2, off);
+	cg_emit(g, MOV64_IMM(R3, size));
+	cg_emit(g, MOV64_IMM(R4, 0));
+	cg_emit(g, CALL_HELPER(BPF_FUNC_ringbuf_output));
+	int ok = jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
+	cg_ld_map(g, R1, MAP_DROPS);
+	cg_emit(g, MOV64_REG(R2, R10));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R2, -16));
+	cg_emit(g, ST_MEM(BPF_DW, R10, -16, 0));
+	cg_emit(g, CALL_HELPER(BPF_FUNC_map_lookup_elem));
+	cg_emit(g, JMP_IMM(BPF_JEQ, R0, 0, 3));
+	cg_emit(g, LDX_MEM(BPF_DW, R1, R0, 0));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R1, 1));
+	cg_emit(g, STX_MEM(BPF_DW, R0, R1, 0));
+	land(g, ok);
+}
+
+/* A fault ends the clause with a fault record instead of its own. */
+static void fault_handler(struct cg *g)
+{
+	if (!g->nfault)
+		return;
+	int skip = jump(g, JA(0));
+	for (int i = 0; i < g->nfault; i++)
+		land(g, g->to_fault[i]);
+	cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF, 0));
+	cg_emit(g, STX_MEM(BPF_W, R7, R9, FAULT_OFF + 4));
+	cg_emit(g, CALL_HELPER(BPF_FUNC_get_smp_processor_id));
+	cg_emit(g, STX_MEM(BPF_W, R7, R0, FAULT_OFF + 8));
+	cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF + 12, 0));
+	cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF + FREC_EPID, g->ecb->epid));
+	output(g, FAULT_OFF, FREC_SIZE);
+	add_fixup(&g->to_end, &g->nend, jump(g, JA(0)));
+	land(g, skip);
+}
+
+struct ecb *cg_clause(struct dprog *dp, struct site *s, struct node *c,
+		      int idx)
+{
+	struct cg g = { .dp = dp, .site = s, .b = &s->prog,
+			.tmp_next = TEMP_OFF };
+	g.ecb = ecb_new(dp, c);
+	clause_guards(&g, idx);
+	if (c->a) {
+		cg_expr(&g, c->a);
+		to_end(&g, JMP_IMM(BPF_JEQ, R0, 0, 0));
+	}
+	write_header(&g);
+	cg_stmts(&g, c->b);
+	/* A clause of assignments alone records nothing; an empty one
+	 * records the probe (DTrace's default action). */
+	if (g.nacts || !c->b)
+		output(&g, 0, g.ecb->recsize);
+	fault_handler(&g);
+	for (int i = 0; i < g.nend; i++)
+		land(&g, g.to_end[i]);
+	free(g.to_end);
+	free(g.to_fault);
+	return g.ecb;
+}
+
+/* r0 = 0; exit: where a program ends. */
+static void leave(struct ebuf *b)
+{
+	ebuf_add(b, MOV64_IMM(R0, 0));
+	ebuf_add(b, EXIT_INSN());
+}
+
+static void lookup_key0(struct ebuf *b, enum map_id m)
+{
+	ebuf_imm64(b, R1, BPF_PSEUDO_MAP_FD, m);
+	ebuf_add(b, MOV64_REG(R2, R10));
+	ebuf_add(b, ALU64_IMM(BPF_ADD, R2, -16));
+	ebuf_add(b, CALL_HELPER(BPF_FUNC_map_lookup_elem));
+	ebuf_add(b, JMP_IMM(BPF_JNE, R0, 0, 2));
+	leave(b);
+}
+
+void cg_site_begin(struct dprog *dp, struct site *s)
+{
+	struct ebuf *b = &s->prog;
+	struct probe *p = s->first;
+
+	(void)dp;
+	ebuf_add(b, MOV64_REG(R6, R1));
+	ebuf_add(b, ST_MEM(BPF_DW, R10, -16, 0));
+	lookup_key0(b, MAP_SCRATCH);
+	ebuf_add(b, MOV64_REG(R7, R0));
+	ebuf_imm64(b, R8, BPF_PSEUDO_MAP_VALUE, MAP_GLOB);
+	if (!site_shared(s)) {
+		ebuf_add(b, MOV64_IMM(R9, p->id));
+		return;
+	}
+	p->ops->emit_selector(b, p);
+	ebuf_add(b, STX_MEM(BPF_DW, R10, R0, -16));
+	lookup_key0(b, MAP_SEL);
+	for (int off = 0; off < SEL_SIZE; off += 8) {
+		ebuf_add(b, LDX_MEM(BPF_DW, R1, R0, off));
+		ebuf_add(b, STX_MEM(BPF_DW, R7, R1, SITE_OFF + off));
+	}
+	ebuf_add(b, LDX_MEM(BPF_W, R9, R0, 0));
+}
+
+void cg_site_end(struct dprog *dp, struct site *s)
+{
+	(void)dp;
+	leave(&s->prog);
+}

@@ -1,0 +1,89 @@
+/* cg.h - code generation state shared by cg.c (expressions, clauses) and
+ * cg_call.c (actions and subroutines).
+ *
+ * Registers while a clause runs:
+ *   r6  the probe context        r7  the per-CPU scratch value
+ *   r8  the globals map value    r9  the probe id
+ * Every expression leaves its value in r0.  Integers are kept extended
+ * to 64 bits from their D type; a string is a pointer to a STRSIZE-byte
+ * buffer in a map value (so the verifier lets us read it directly); a
+ * struct, union or array is its (kernel) address.  Intermediate values
+ * are spilled to stack slots below r10-16 by depth.
+ */
+#ifndef DT_CG_H
+#define DT_CG_H
+
+#include "compile.h"
+
+/* The per-CPU scratch value. */
+#define REC_MAX		8192		/* the record being built, at 0 */
+#define SITE_OFF	REC_MAX		/* the site's selector value copy */
+#define SEL_SIZE	32		/* struct sel_value */
+#define FAULT_OFF	(SITE_OFF + SEL_SIZE)	/* a fault record */
+#define FAULT_SIZE	32
+#define TEMP_OFF	(FAULT_OFF + FAULT_SIZE)
+#define NTEMP		24		/* string temporaries per statement */
+#define THIS_OFF	(TEMP_OFF + NTEMP * STRSIZE)	/* this-> variables */
+#define SCRATCH_MAX	32768		/* the per-CPU value size limit */
+
+/* The constant strings' map value: its fixed size lets the verifier
+ * accept an offset read from a selector value once bounded by it. */
+#define STRTAB_MAX	(512 * 1024)
+
+/* Globals map: the exit flag, the wall-clock offset, then variables. */
+#define GLOB_EXIT	0
+#define GLOB_WALL	8
+
+/* The value of a shared site's selector map (load.c fills it). */
+struct sel_value {
+	uint32_t id, pad;
+	uint64_t mask;			/* clauses of the site enabled here */
+	uint32_t prov, mod, func, name;	/* strtab offsets */
+};
+
+/* Fault codes of a fault record (epid 0): u32 epid @16, u32 action @20
+ * (0 = predicate), u32 code @24, u64 address @32 - 8 ... see consume.c. */
+enum fault {
+	FAULT_BADADDR = 1,		/* DTRACEFLT_BADADDR */
+	FAULT_DIVZERO = 2,		/* DTRACEFLT_DIVZERO */
+};
+#define FREC_EPID	16
+#define FREC_ACT	20
+#define FREC_CODE	24
+#define FREC_ADDR	28		/* u32 pair: low, high */
+#define FREC_SIZE	FAULT_SIZE
+
+struct cg {
+	struct dprog *dp;
+	struct site *site;
+	struct ecb *ecb;
+	struct ebuf *b;
+	int depth;			/* stack slots in use */
+	uint32_t tmp_next;		/* next free temporary */
+	int stmt;			/* 1-based statement: "action #N" */
+	int nacts;			/* actions recorded so far */
+	int *to_end, nend;		/* jumps to the clause's end */
+	int *to_fault, nfault;		/* jumps to the fault handler */
+};
+
+void cg_emit(struct cg *g, struct bpf_insn i);
+void cg_expr(struct cg *g, struct node *n);
+/* r0 = a BPF-readable string buffer for a string-typed expression. */
+void cg_string(struct cg *g, struct node *n);
+void cg_push(struct cg *g);			/* spill r0 */
+void cg_pop(struct cg *g, int reg);		/* reload the last spill */
+uint32_t cg_temp(struct cg *g, struct node *n);	/* a STRSIZE temporary */
+/* If r0 (a helper's result) is non-zero, fault with code; addr is the
+ * stack slot (r10 + off) holding the address, or 0 for none. */
+void cg_fault_if(struct cg *g, enum fault code, int addr_slot);
+void cg_ld_map(struct cg *g, int reg, enum map_id m);
+/* r1 = r7 + off (a scratch address). */
+void cg_scratch_addr(struct cg *g, int reg, uint32_t off);
+
+/* cg_call.c */
+void cg_call(struct cg *g, struct node *n);	/* actions and subroutines */
+uint32_t cg_record(struct cg *g, uint32_t size);	/* a record slot */
+/* Record the value of n at a new slot; fill the recarg describing it. */
+void cg_record_value(struct cg *g, struct node *n, struct recarg *ra);
+
+#endif

@@ -1,0 +1,206 @@
+/* cg_call.c - code for D's actions (which add values to the clause's
+ * record and an action for the consumer to print them by) and its
+ * subroutines (which compute a value in r0). */
+#include <stdlib.h>
+#include <string.h>
+#include "cg.h"
+#include "calls.h"
+#include "types.h"
+#include "util.h"
+
+#define R0 BPF_REG_0
+#define R1 BPF_REG_1
+#define R2 BPF_REG_2
+#define R3 BPF_REG_3
+#define R7 BPF_REG_7
+#define R8 BPF_REG_8
+#define R10 BPF_REG_10
+
+uint32_t cg_record(struct cg *g, uint32_t size)
+{
+	uint32_t off = (g->ecb->recsize + 7) & ~7u;
+	if (off + size > REC_MAX)
+		diag_error(g->dp->diag, g->ecb->clause->line, "D_UNKNOWN",
+			   "clause records more than %d bytes", REC_MAX);
+	g->ecb->recsize = off + size;
+	return off;
+}
+
+/* r1 = r7 + off, r2 = size, r3 = r0: a helper copying into the record. */
+static void copy_args(struct cg *g, uint32_t off, uint32_t size)
+{
+	cg_emit(g, MOV64_REG(R3, R0));
+	cg_scratch_addr(g, R1, off);
+	cg_emit(g, MOV64_IMM(R2, size));
+}
+
+/* Copy size bytes at the kernel address in r0 into the record at off. */
+static void record_bytes(struct cg *g, uint32_t off, uint32_t size)
+{
+	int at = -24 - 8 * g->depth;
+	cg_push(g);
+	copy_args(g, off, size);
+	cg_emit(g, CALL_HELPER(BPF_FUNC_probe_read_kernel));
+	cg_fault_if(g, FAULT_BADADDR, at);
+	g->depth--;
+}
+
+void cg_record_value(struct cg *g, struct node *n, struct recarg *ra)
+{
+	const struct dtype *t = n->type;
+
+	ra->type = t;
+	ra->ftype = type_ftype(t);
+	ra->is_signed = t->is_signed;
+	if (type_is_string(t) && t->kind != DT_ARRAY) {
+		cg_string(g, n);
+		ra->size = STRSIZE;
+		ra->off = cg_record(g, STRSIZE);
+		ra->ftype = FT_STR;
+		copy_args(g, ra->off, STRSIZE);
+		cg_emit(g, CALL_HELPER(BPF_FUNC_probe_read_kernel));
+	} else if (type_is_scalar(t)) {
+		cg_expr(g, n);
+		ra->size = 8;
+		ra->off = cg_record(g, 8);
+		cg_emit(g, STX_MEM(BPF_DW, R7, R0, ra->off));
+	} else {
+		cg_expr(g, n);		/* an aggregate's address */
+		ra->size = t->size;
+		if (!ra->size || ra->size > REC_MAX / 2)
+			diag_error(g->dp->diag, n->line, "D_UNKNOWN", "cannot "
+				   "record a value of type %s", t->name);
+		ra->off = cg_record(g, ra->size);
+		record_bytes(g, ra->off, ra->size);
+	}
+}
+
+/* Add an action; mark it done in the record's header when it runs. */
+static struct action *action_add(struct cg *g, enum act_kind k, int nargs)
+{
+	struct action *a = xcalloc(1, sizeof(*a));
+	a->kind = k;
+	a->nargs = nargs;
+	a->args = xcalloc(nargs ? nargs : 1, sizeof(*a->args));
+	*g->ecb->last = a;
+	g->ecb->last = &a->next;
+	return a;
+}
+
+static void action_done(struct cg *g)
+{
+	int k = g->nacts++;
+	if (k >= 32)
+		return;
+	cg_emit(g, LDX_MEM(BPF_W, R1, R7, 12));
+	cg_emit(g, ALU64_IMM(BPF_OR, R1, (int32_t)(1u << k)));
+	cg_emit(g, STX_MEM(BPF_W, R7, R1, 12));
+}
+
+static void cg_trace(struct cg *g, struct node *n)
+{
+	struct action *a = action_add(g, ACT_TRACE, 1);
+	cg_record_value(g, n->a, &a->args[0]);
+	action_done(g);
+}
+
+static void cg_printf(struct cg *g, struct node *n)
+{
+	int argc = 0;
+	for (struct node *x = n->a->next; x; x = x->next)
+		argc++;
+	struct action *a = action_add(g, ACT_PRINTF, argc);
+	a->fmt = n->aux;
+	int i = 0;
+	for (struct node *x = n->a->next; x; x = x->next)
+		cg_record_value(g, x, &a->args[i++]);
+	action_done(g);
+}
+
+static void cg_exit(struct cg *g, struct node *n)
+{
+	struct action *a = action_add(g, ACT_EXIT, 1);
+	cg_record_value(g, n->a, &a->args[0]);
+	cg_emit(g, ST_MEM(BPF_DW, R8, GLOB_EXIT, 1));
+	action_done(g);
+}
+
+static void cg_tracemem(struct cg *g, struct node *n)
+{
+	struct node *addr = n->a, *size = addr->next, *dsize = size->next;
+	struct action *a = action_add(g, ACT_TRACEMEM, dsize ? 2 : 1);
+	struct recarg *ra = &a->args[0];
+
+	cg_expr(g, addr);
+	ra->size = size->cval;
+	ra->off = cg_record(g, ra->size);
+	ra->ftype = FT_OTHER;
+	record_bytes(g, ra->off, ra->size);
+	if (dsize)
+		cg_record_value(g, dsize, &a->args[1]);
+	action_done(g);
+}
+
+/* r2 = min(r0, STRSIZE) as the verifier wants a helper's size bounded.
+ * The temporaries are STRSIZE bytes: larger copies are cut there. */
+static void bounded_size(struct cg *g)
+{
+	cg_emit(g, MOV64_REG(R2, R0));
+	cg_emit(g, JMP_IMM(BPF_JLE, R2, STRSIZE, 1));
+	cg_emit(g, MOV64_IMM(R2, STRSIZE));
+}
+
+/* copyin(addr, size) and copyinstr(addr [, max]): into a temporary. */
+static void cg_copyin(struct cg *g, struct node *n, int str)
+{
+	struct node *addr = n->a, *size = addr->next;
+	uint32_t t = cg_temp(g, n);
+	int at = -24 - 8 * g->depth;
+
+	cg_expr(g, addr);
+	cg_push(g);
+	if (size)
+		cg_expr(g, size);
+	else
+		cg_emit(g, MOV64_IMM(R0, STRSIZE));
+	bounded_size(g);
+	cg_emit(g, LDX_MEM(BPF_DW, R3, R10, at));
+	cg_scratch_addr(g, R1, t);
+	cg_emit(g, ST_MEM(BPF_B, R7, t, 0));
+	cg_emit(g, CALL_HELPER(str ? BPF_FUNC_probe_read_user_str
+				   : BPF_FUNC_probe_read_user));
+	if (str)
+		cg_emit(g, ALU64_IMM(BPF_RSH, R0, 63));
+	cg_fault_if(g, FAULT_BADADDR, at);
+	g->depth--;
+	cg_scratch_addr(g, R0, t);
+}
+
+static void cg_strlen(struct cg *g, struct node *n)
+{
+	cg_string(g, n->a);
+	cg_emit(g, MOV64_REG(R1, R0));
+	cg_emit(g, MOV64_IMM(R0, 0));
+	int loop = g->b->n;
+	cg_emit(g, MOV64_REG(R2, R1));
+	cg_emit(g, ALU64_REG(BPF_ADD, R2, R0));
+	cg_emit(g, LDX_MEM(BPF_B, R2, R2, 0));
+	cg_emit(g, JMP_IMM(BPF_JEQ, R2, 0, 2));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R0, 1));
+	cg_emit(g, JMP_IMM(BPF_JLT, R0, STRSIZE, loop - g->b->n - 1));
+}
+
+void cg_call(struct cg *g, struct node *n)
+{
+	switch (n->id) {
+	case CALL_TRACE: cg_trace(g, n); return;
+	case CALL_PRINTF: cg_printf(g, n); return;
+	case CALL_EXIT: cg_exit(g, n); return;
+	case CALL_TRACEMEM: cg_tracemem(g, n); return;
+	case CALL_COPYIN: cg_copyin(g, n, 0); return;
+	case CALL_COPYINSTR: cg_copyin(g, n, 1); return;
+	case CALL_STRLEN: cg_strlen(g, n); return;
+	}
+	diag_error(g->dp->diag, n->line, "D_UNKNOWN", "%s( ) is not supported "
+		   "yet", n->name);
+}

@@ -1,0 +1,174 @@
+/* compile.c - a program's top level: pragmas, declarations and clauses.
+ *
+ * Each clause's probe descriptions are matched against the probe table;
+ * the probes it matches are grouped by site (the kernel event they fire
+ * from), and the clause is checked and compiled once per site, because
+ * args[] and the argument types belong to the site.  A probe of a shared
+ * site enables a clause through a bit of its selector value's mask.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "compile.h"
+#include "cg.h"
+#include "util.h"
+
+#define MAXCLAUSES 64			/* per site: the mask's bits */
+
+struct matched {
+	struct probe **p;
+	int n;
+};
+
+static void remember(struct probe *p, void *arg)
+{
+	struct matched *m = arg;
+	for (int i = 0; i < m->n; i++)
+		if (m->p[i] == p)
+			return;
+	m->p = realloc(m->p, (m->n + 1) * sizeof(*m->p));
+	m->p[m->n++] = p;
+}
+
+static struct site *site_get(struct dprog *dp, struct probe *p)
+{
+	struct site **sp = &dp->sites;
+	for (; *sp; sp = &(*sp)->next)
+		if (!strcmp((*sp)->name, p->site))
+			return *sp;
+	struct site *s = xcalloc(1, sizeof(*s));
+	s->name = p->site;
+	s->first = p;
+	s->prog_fd = s->sel_map_fd = -1;
+	cg_site_begin(dp, s);
+	*sp = s;
+	return s;
+}
+
+static int site_probe(struct site *s, struct probe *p)
+{
+	for (int i = 0; i < s->nprobes; i++)
+		if (s->probes[i] == p)
+			return i;
+	s->probes = realloc(s->probes, (s->nprobes + 1) * sizeof(*s->probes));
+	s->masks = realloc(s->masks, (s->nprobes + 1) * sizeof(*s->masks));
+	s->probes[s->nprobes] = p;
+	s->masks[s->nprobes] = 0;
+	return s->nprobes++;
+}
+
+/* The clause's index in s, adding it the first time. */
+static int site_clause(struct dprog *dp, struct site *s, struct node *c)
+{
+	if (s->nclauses && s->clauses[s->nclauses - 1] == c)
+		return s->nclauses - 1;
+	if (s->nclauses == MAXCLAUSES)
+		diag_error(dp->diag, c->line, "D_UNKNOWN", "more than %d clauses "
+			   "enable probes of %s", MAXCLAUSES, s->name);
+	s->clauses = realloc(s->clauses, (s->nclauses + 1) * sizeof(*s->clauses));
+	s->clauses[s->nclauses] = c;
+	return s->nclauses++;
+}
+
+static int match_descs(struct dprog *dp, struct node *c, struct matched *m)
+{
+	int total = 0;
+	for (struct probe_spec *d = c->descs; d; d = d->next) {
+		int n = probe_match(d, remember, m);
+		if (!n && !dp->opt->nspec_ok)
+			diag_error(dp->diag, d->line, "D_PDESC_ZERO", "probe "
+				   "description %s:%s:%s:%s does not match any "
+				   "probes", d->prov, d->mod, d->func, d->name);
+		total += n;
+	}
+	return total;
+}
+
+static int compile_clause(struct dprog *dp, struct node *c)
+{
+	struct matched m = { 0 };
+	int total = match_descs(dp, c, &m);
+	struct site **done = xcalloc(m.n + 1, sizeof(*done));
+	int ndone = 0;
+
+	for (int i = 0; i < m.n; i++) {
+		struct site *s = site_get(dp, m.p[i]);
+		int idx = site_clause(dp, s, c);
+		int pi = site_probe(s, m.p[i]);
+		s->masks[pi] |= 1ull << idx;
+		if (ndone && done[ndone - 1] == s)
+			continue;
+		int seen = 0;
+		for (int k = 0; k < ndone; k++)
+			seen |= done[k] == s;
+		if (!seen)
+			done[ndone++] = s;
+	}
+	for (int k = 0; k < ndone; k++) {
+		check_clause(dp, c, done[k]->first);
+		cg_clause(dp, done[k], c, site_clause(dp, done[k], c));
+	}
+	free(done);
+	free(m.p);
+	return total;
+}
+
+/* #pragma D option name[=value]; other pragmas DTrace ignores too. */
+static void pragma(struct dprog *dp, struct node *n)
+{
+	char buf[512], err[256], *save, *w;
+	snprintf(buf, sizeof(buf), "%s", n->str);
+	if (!(w = strtok_r(buf, " \t", &save)) || strcmp(w, "D") ||
+	    !(w = strtok_r(NULL, " \t", &save)) || strcmp(w, "option"))
+		return;
+	while ((w = strtok_r(NULL, " \t", &save))) {
+		char *eq = strchr(w, '=');
+		if (eq)
+			*eq++ = 0;
+		if (options_set(dp->opt, w, eq, err, sizeof(err)) < 0) {
+			if (eq)
+				diag_error(dp->diag, n->line, "D_PRAGMA_OPTSET",
+					   "failed to set option '%s' to '%s': %s",
+					   w, eq, err);
+			diag_error(dp->diag, n->line, "D_PRAGMA_OPTSET",
+				   "failed to set option '%s': %s", w, err);
+		}
+		dp->diag->errtags = dp->opt->errtags;
+	}
+}
+
+int compile_program(struct dprog *dp, struct program *prog)
+{
+	int matched = 0;
+	for (struct node *n = prog->first; n; n = n->next) {
+		switch (n->kind) {
+		case N_PRAGMA:
+			pragma(dp, n);
+			break;
+		case N_DECL:
+			decl_top(dp, n);
+			break;
+		case N_CLAUSE:
+			matched += compile_clause(dp, n);
+			break;
+		default:
+			diag_error(dp->diag, n->line, "D_UNKNOWN", "%s is not "
+				   "supported yet", n->kind == N_INLINE ? "inline" :
+				   n->kind == N_XLATOR ? "translator" :
+				   n->kind == N_PROVIDER ? "provider" :
+				   ast_kind_name(n->kind));
+		}
+	}
+	dp->nprobes_matched += matched;
+	return matched;
+}
+
+void compile_finish(struct dprog *dp)
+{
+	for (struct site *s = dp->sites; s; s = s->next)
+		cg_site_end(dp, s);
+	if (dp->globsize < GLOB_STATE)
+		dp->globsize = GLOB_STATE;
+	if (dp->scratchsize < THIS_OFF)
+		dp->scratchsize = THIS_OFF;
+}

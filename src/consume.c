@@ -1,0 +1,293 @@
+/* consume.c - records from the ring buffer, printed as DTrace prints them.
+ *
+ * One record is one enabled probe firing (an ecb): the header names the
+ * ecb and the probe, the ecb's action list says what each value is and how
+ * it prints (compile.h, "Record encoding").  The layout of the output is
+ * that of dtrace(1)'s chew()/chewrec() over libdtrace's dt_consume_cpu():
+ * the probe line "%3d %6d %32s " unless quiet, each action's text, and a
+ * newline ending the record unless quiet.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include "compile.h"
+#include "types.h"
+
+static uint32_t rd32(const unsigned char *p)
+{
+	uint32_t v;
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static uint64_t rd64(const unsigned char *p)
+{
+	uint64_t v;
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+/* The size printf and trace see: the D type's, 8 if the compiler gave
+ * none (an untyped argN is a uint64_t). */
+static int arg_size(const struct recarg *a)
+{
+	return a->type && a->type->size ? (int)a->type->size : 8;
+}
+
+static int is_scalar(enum fmt_type t)
+{
+	return t == FT_INT || t == FT_UINT || t == FT_PTR || t == FT_SYM ||
+	       t == FT_USYM || t == FT_FLOAT;
+}
+
+static void fill_fmt_arg(struct fmt_arg *fa, const struct recarg *a,
+			 const unsigned char *rec)
+{
+	memset(fa, 0, sizeof(*fa));
+	fa->type = a->ftype;
+	if (is_scalar(a->ftype)) {
+		fa->ival = rd64(rec + a->off);
+		fa->size = arg_size(a);
+	} else {
+		fa->str = (const char *)rec + a->off;
+		fa->len = a->size;
+		fa->size = arg_size(a);
+	}
+}
+
+static void do_printf(struct dprog *dp, const struct action *act,
+		      const unsigned char *rec)
+{
+	struct fmt_arg stackbuf[16] = { { 0 } }, *fa = stackbuf;
+
+	if (!act->fmt)
+		return;
+	if (act->nargs > 16 && !(fa = calloc(act->nargs, sizeof(*fa))))
+		return;
+	for (int i = 0; i < act->nargs; i++)
+		fill_fmt_arg(&fa[i], &act->args[i], rec);
+	fmt_print(dp->opt->out, act->fmt, fa, act->nargs, NULL);
+	if (fa != stackbuf)
+		free(fa);
+}
+
+/* trace(): integers by their D size, strings (and char arrays, which
+ * libdtrace recognizes by their alignment of 1) padded, anything else as
+ * dt_print_bytes does. */
+static void do_trace(struct dprog *dp, const struct action *act,
+		     const unsigned char *rec)
+{
+	FILE *fp = dp->opt->out;
+	int quiet = dp->opt->quiet;
+	const struct recarg *a;
+
+	if (act->nargs < 1)
+		return;
+	a = &act->args[0];
+	if (is_scalar(a->ftype))
+		fmt_trace_int(fp, rd64(rec + a->off), arg_size(a), a->is_signed,
+			      quiet);
+	else if (a->ftype == FT_STR || a->ftype == FT_CHAR_ARRAY)
+		fmt_trace_str(fp, (const char *)rec + a->off, a->size, quiet);
+	else if (dp->opt->rawbytes)
+		fmt_trace_bytes(fp, rec + a->off, a->size, quiet);
+	else
+		fmt_print_bytes(fp, rec + a->off, a->size, 33, quiet);
+}
+
+/* tracemem(addr, size [, dynsize]): the dump is cut to dynsize. */
+static void do_tracemem(struct dprog *dp, const struct action *act,
+			const unsigned char *rec)
+{
+	size_t len;
+
+	if (act->nargs < 1)
+		return;
+	len = act->args[0].size;
+	if (act->nargs > 1) {
+		uint64_t dyn = rd64(rec + act->args[1].off);
+		if (dyn < len)
+			len = dyn;
+	}
+	fmt_tracemem(dp->opt->out, rec + act->args[0].off, len);
+}
+
+static void do_action(struct dprog *dp, const struct action *act,
+		      const unsigned char *rec)
+{
+	switch (act->kind) {
+	case ACT_TRACE:
+		do_trace(dp, act, rec);
+		break;
+	case ACT_PRINTF:
+		do_printf(dp, act, rec);
+		break;
+	case ACT_EXIT:
+		dp->exited = 1;
+		if (act->nargs > 0)
+			dp->exit_status = (int)rd64(rec + act->args[0].off);
+		break;
+	case ACT_TRACEMEM:
+		do_tracemem(dp, act, rec);
+		break;
+	}
+}
+
+/* -F: dt_flowindent's prefixes; the indent grows after an entry and
+ * shrinks before a return. */
+static void flow_line(struct dprog *dp, const struct probe *p, uint32_t cpu)
+{
+	static int indent;
+	int is_sys = !strcmp(p->prov, "syscall");
+	const char *pfx = " | ";
+	char name[512];
+
+	if (!strcmp(p->name, "entry"))
+		pfx = is_sys ? " => " : " -> ";
+	else if (!strcmp(p->name, "return")) {
+		pfx = is_sys ? " <= " : " <- ";
+		indent = indent >= 2 ? indent - 2 : 0;
+	}
+	if (!strcmp(pfx, " | "))
+		snprintf(name, sizeof(name), "%*s%s%s:%s", indent, "", pfx,
+			 p->func, p->name);
+	else
+		snprintf(name, sizeof(name), "%*s%s%s", indent, "", pfx, p->func);
+	fprintf(dp->opt->out, "%3u %-41s ", cpu, name);
+	if (!strcmp(p->name, "entry"))
+		indent += 2;
+}
+
+/* The heading (once) and the probe line that start a record. */
+static void probe_line(struct dprog *dp, uint32_t pid, uint32_t cpu)
+{
+	const struct probe *p = probe_by_id(pid);
+	FILE *fp = dp->opt->out;
+	char name[512];
+
+	if (!dp->heading_done) {
+		if (dp->opt->flowindent)
+			fprintf(fp, "%3s %-41s\n", "CPU", "FUNCTION");
+		else if (!dp->opt->quiet)
+			fprintf(fp, "%3s %6s %32s\n", "CPU", "ID", "FUNCTION:NAME");
+		dp->heading_done = 1;
+	}
+	if (dp->opt->flowindent && p) {
+		flow_line(dp, p, cpu);
+		return;
+	}
+	if (dp->opt->quiet)
+		return;
+	snprintf(name, sizeof(name), "%s:%s", p ? p->func : "",
+		 p ? p->name : "");
+	fprintf(fp, "%3u %6u %32s ", cpu, pid, name);
+}
+
+/* Once exit() was consumed DTrace prints nothing more but END's output:
+ * what other probes recorded meanwhile is dropped. */
+static int after_exit(struct dprog *dp, uint32_t pid)
+{
+	const struct probe *p;
+
+	if (!dp->exited)
+		return 0;
+	p = probe_by_id(pid);
+	return !p || strcmp(p->prov, "dtrace") || strcmp(p->name, "END");
+}
+
+int consume_record(struct dprog *dp, const void *data, size_t size)
+{
+	const unsigned char *rec = data;
+	uint32_t epid, pid, cpu, done;
+	const struct ecb *e;
+	int i = 0;
+
+	if (size < REC_HDR)
+		return 0;
+	epid = rd32(rec);
+	pid = rd32(rec + 4);
+	cpu = rd32(rec + 8);
+	done = rd32(rec + 12);
+	if (epid == 0 || epid > (uint32_t)dp->necbs || !dp->ecbs[epid - 1])
+		return 0;
+	e = dp->ecbs[epid - 1];
+	if (size < e->recsize || after_exit(dp, pid))
+		return 0;
+
+	probe_line(dp, pid, cpu);
+	for (const struct action *a = e->acts; a; a = a->next, i++)
+		if (i >= 32 || (done & (1u << i)))
+			do_action(dp, a, rec);
+	if (!dp->opt->quiet)
+		fputc('\n', dp->opt->out);
+	return 0;
+}
+
+static int handle_record(void *ctx, void *data, size_t size)
+{
+	return consume_record(ctx, data, size);
+}
+
+int consume_open(struct dprog *dp)
+{
+	int ncpu = libbpf_num_possible_cpus();
+
+	if (ncpu > 0)
+		dp->drops_seen = calloc(ncpu, sizeof(*dp->drops_seen));
+	dp->rb = ring_buffer__new(dp->map_fd[MAP_RB], handle_record, dp, NULL);
+	if (!dp->rb) {
+		fprintf(stderr, "dtrace: failed to open the trace buffer: %s\n",
+			strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int consume_poll(struct dprog *dp, int timeout_ms)
+{
+	int n;
+
+	if (!dp->rb)
+		return -1;
+	n = ring_buffer__poll(dp->rb, timeout_ms);
+	fflush(dp->opt->out);
+	if (n == -EINTR)
+		return 0;
+	return n < 0 ? -1 : n;
+}
+
+/* MAP_DROPS counts, per CPU, records the ring buffer had no room for. */
+void consume_drops(struct dprog *dp)
+{
+	int ncpu = libbpf_num_possible_cpus();
+	uint32_t key = 0;
+	uint64_t *v;
+
+	if (ncpu <= 0 || !dp->drops_seen || dp->map_fd[MAP_DROPS] <= 0)
+		return;
+	if (!(v = calloc(ncpu, sizeof(*v))))
+		return;
+	if (bpf_map_lookup_elem(dp->map_fd[MAP_DROPS], &key, v) == 0) {
+		for (int c = 0; c < ncpu; c++) {
+			uint64_t n = v[c] - dp->drops_seen[c];
+			if (v[c] <= dp->drops_seen[c])
+				continue;
+			fprintf(stderr, "dtrace: %s%llu drop%s on CPU %d\n",
+				dp->opt->droptags ? "[DTRACEDROP_PRINCIPAL] " : "",
+				(unsigned long long)n, n > 1 ? "s" : "", c);
+			dp->drops_seen[c] = v[c];
+		}
+	}
+	free(v);
+}
+
+void consume_close(struct dprog *dp)
+{
+	ring_buffer__free(dp->rb);
+	dp->rb = NULL;
+	free(dp->drops_seen);
+	dp->drops_seen = NULL;
+}

@@ -1,0 +1,265 @@
+/* load.c - maps, programs and attachments, through libbpf's low-level API.
+ *
+ * Code generation names maps by enum map_id in the imm of its map loads;
+ * here each such load gets the real fd just before the program is
+ * loaded.  The dtrace provider's sites are never attached: the runtime
+ * fires BEGIN and END itself with BPF_PROG_TEST_RUN.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include "compile.h"
+#include "cg.h"
+#include "util.h"
+
+#define DEFAULT_BUFSIZE	(4u << 20)	/* DTrace's bufsize default */
+#define LOG_SIZE	(16u << 20)
+
+static int verbose;
+
+static int libbpf_print(enum libbpf_print_level lvl, const char *fmt,
+			va_list ap)
+{
+	if (!verbose || lvl == LIBBPF_DEBUG)
+		return 0;
+	return vfprintf(stderr, fmt, ap);
+}
+
+static int map_new(enum bpf_map_type t, const char *name, uint32_t ksize,
+		   uint32_t vsize, uint32_t n)
+{
+	int fd = bpf_map_create(t, name, ksize, vsize, n, NULL);
+	if (fd < 0)
+		fprintf(stderr, "dtrace: failed to create BPF map %s: %s\n", name,
+			strerror(errno));
+	return fd;
+}
+
+static uint32_t pow2_at_least(uint64_t v)
+{
+	uint32_t r = 4096;
+	while (r < v && r < (1u << 30))
+		r <<= 1;
+	return r;
+}
+
+static uint64_t wall_offset(void)
+{
+	struct timespec rt, mono;
+	clock_gettime(CLOCK_REALTIME, &rt);
+	clock_gettime(CLOCK_MONOTONIC, &mono);
+	return (rt.tv_sec - mono.tv_sec) * 1000000000ull + rt.tv_nsec -
+	       mono.tv_nsec;
+}
+
+static int shared(const struct site *s)
+{
+	return s->first->ops->emit_selector != NULL;
+}
+
+/* The probe names a shared site's programs read go in the strtab. */
+static void name_strings(struct dprog *dp)
+{
+	for (struct site *s = dp->sites; s; s = s->next)
+		for (int i = 0; shared(s) && i < s->nprobes; i++) {
+			struct probe *p = s->probes[i];
+			strtab_add(dp, p->prov, strlen(p->prov));
+			strtab_add(dp, p->mod, strlen(p->mod));
+			strtab_add(dp, p->func, strlen(p->func));
+			strtab_add(dp, p->name, strlen(p->name));
+		}
+}
+
+static int fill_sel_map(struct dprog *dp, struct site *s)
+{
+	s->sel_map_fd = map_new(BPF_MAP_TYPE_HASH, "dt_sel", 8, SEL_SIZE,
+				s->nprobes);
+	if (s->sel_map_fd < 0)
+		return -1;
+	for (int i = 0; i < s->nprobes; i++) {
+		struct probe *p = s->probes[i];
+		struct sel_value v = {
+			.id = p->id, .mask = s->masks[i],
+			.prov = strtab_add(dp, p->prov, strlen(p->prov)),
+			.mod = strtab_add(dp, p->mod, strlen(p->mod)),
+			.func = strtab_add(dp, p->func, strlen(p->func)),
+			.name = strtab_add(dp, p->name, strlen(p->name)),
+		};
+		uint64_t key = p->selector;
+		if (bpf_map_update_elem(s->sel_map_fd, &key, &v, BPF_ANY) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int init_value(int fd, const void *v)
+{
+	uint32_t key = 0;
+	if (bpf_map_update_elem(fd, &key, v, BPF_ANY) < 0) {
+		fprintf(stderr, "dtrace: failed to initialize a BPF map: %s\n",
+			strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int make_maps(struct dprog *dp)
+{
+	int *fd = dp->map_fd;
+	uint64_t bs = dp->opt->bufsize ? dp->opt->bufsize : DEFAULT_BUFSIZE;
+
+	if (dp->strtabsize > STRTAB_MAX) {
+		fprintf(stderr, "dtrace: more than %d bytes of constant strings\n",
+			STRTAB_MAX);
+		return -1;
+	}
+	fd[MAP_RB] = map_new(BPF_MAP_TYPE_RINGBUF, "dt_rb", 0, 0,
+			     pow2_at_least(bs));
+	fd[MAP_GLOB] = map_new(BPF_MAP_TYPE_ARRAY, "dt_glob", 4,
+			       (dp->globsize + 7) & ~7u, 1);
+	fd[MAP_SCRATCH] = map_new(BPF_MAP_TYPE_PERCPU_ARRAY, "dt_scratch", 4,
+				  (dp->scratchsize + 7) & ~7u, 1);
+	fd[MAP_STR] = map_new(BPF_MAP_TYPE_ARRAY, "dt_str", 4, STRTAB_MAX, 1);
+	fd[MAP_DROPS] = map_new(BPF_MAP_TYPE_PERCPU_ARRAY, "dt_drops", 4, 8, 1);
+	for (int i = 0; i < MAP_SEL; i++)
+		if (fd[i] < 0)
+			return -1;
+
+	char *glob = xcalloc(1, dp->globsize + 8);
+	uint64_t wall = wall_offset();
+	memcpy(glob + GLOB_WALL, &wall, 8);
+	char *str = xcalloc(1, STRTAB_MAX);
+	memcpy(str, dp->strtab, dp->strtabsize);
+	int r = init_value(fd[MAP_GLOB], glob) || init_value(fd[MAP_STR], str);
+	free(glob);
+	free(str);
+	return r ? -1 : 0;
+}
+
+static enum bpf_prog_type prog_type(const struct site *s)
+{
+	switch (s->first->ops->prog) {
+	case PROG_TRACEPOINT: return BPF_PROG_TYPE_TRACEPOINT;
+	case PROG_PERF_EVENT: return BPF_PROG_TYPE_PERF_EVENT;
+	default: return BPF_PROG_TYPE_RAW_TRACEPOINT;
+	}
+}
+
+static void fix_map_fds(struct dprog *dp, struct site *s)
+{
+	struct bpf_insn *in = s->prog.insn;
+	for (int i = 0; i < s->prog.n; i++) {
+		if (in[i].code != (BPF_LD | BPF_DW | BPF_IMM) ||
+		    (in[i].src_reg != BPF_PSEUDO_MAP_FD &&
+		     in[i].src_reg != BPF_PSEUDO_MAP_VALUE))
+			continue;
+		in[i].imm = in[i].imm == MAP_SEL ? s->sel_map_fd
+						 : dp->map_fd[in[i].imm];
+		i++;
+	}
+}
+
+static const char *probe_text(const struct probe *p, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s:%s:%s:%s", p->prov, p->mod, p->func, p->name);
+	return buf;
+}
+
+static int load_site(struct dprog *dp, struct site *s)
+{
+	char name[256];
+	fix_map_fds(dp, s);
+	int fd = bpf_prog_load(prog_type(s), "dtrace", "GPL", s->prog.insn,
+			       s->prog.n, NULL);
+	if (fd >= 0) {
+		s->prog_fd = fd;
+		return 0;
+	}
+	int err = errno;
+	fprintf(stderr, "dtrace: failed to enable %s: the kernel refused its "
+		"BPF program (%d instructions): %s%s\n",
+		probe_text(s->first, name, sizeof(name)), s->prog.n,
+		strerror(err), dp->opt->verbose ? "" : " (-v shows the "
+		"verifier's log)");
+	if (dp->opt->verbose) {
+		char *log = xcalloc(1, LOG_SIZE);
+		LIBBPF_OPTS(bpf_prog_load_opts, o, .log_buf = log,
+			    .log_size = LOG_SIZE, .log_level = 1);
+		fd = bpf_prog_load(prog_type(s), "dtrace", "GPL", s->prog.insn,
+				   s->prog.n, &o);
+		fputs(log, stderr);
+		free(log);
+		if (fd >= 0)
+			close(fd);
+	}
+	return -1;
+}
+
+int load_program(struct dprog *dp)
+{
+	verbose = dp->opt->verbose;
+	libbpf_set_print(libbpf_print);
+	name_strings(dp);
+	if (make_maps(dp) < 0)
+		return -1;
+	for (struct site *s = dp->sites; s; s = s->next) {
+		if (shared(s) && fill_sel_map(dp, s) < 0) {
+			fprintf(stderr, "dtrace: failed to fill the probe map of "
+				"%s: %s\n", s->name, strerror(errno));
+			return -1;
+		}
+		if (load_site(dp, s) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int attach_program(struct dprog *dp)
+{
+	char name[256];
+	for (struct site *s = dp->sites; s; s = s->next) {
+		int r = s->first->ops->attach(s->first, s->prog_fd, &s->att);
+		if (r < 0) {
+			fprintf(stderr, "dtrace: failed to enable %s: cannot "
+				"attach to %s: %s\n",
+				probe_text(s->first, name, sizeof(name)), s->name,
+				strerror(-r));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+void detach_program(struct dprog *dp)
+{
+	for (struct site *s = dp->sites; s; s = s->next) {
+		for (int i = 0; i < s->att.n; i++)
+			close(s->att.fd[i]);
+		s->att.n = 0;
+	}
+}
+
+int run_dtrace_probe(struct dprog *dp, const char *name)
+{
+	char site[32];
+	uint64_t ctx[PROBE_MAXARGS] = { 0 };
+	snprintf(site, sizeof(site), "dtrace:%s", name);
+	for (struct site *s = dp->sites; s; s = s->next) {
+		if (strcmp(s->name, site))
+			continue;
+		LIBBPF_OPTS(bpf_test_run_opts, o, .ctx_in = ctx,
+			    .ctx_size_in = sizeof(ctx));
+		if (bpf_prog_test_run_opts(s->prog_fd, &o) < 0) {
+			fprintf(stderr, "dtrace: failed to fire dtrace:::%s: %s\n",
+				name, strerror(errno));
+			return -1;
+		}
+	}
+	return 0;
+}
