@@ -50,7 +50,9 @@ enum node_kind {
 
 	/* ---- top level ---- */
 	N_CLAUSE,	/* descs = probe descriptions, a = predicate or NULL,
-			   b = first statement or NULL (body), has_body */
+			   b = first statement or NULL (body), has_body;
+			   ival = line of the "{" after a predicate, where
+			   DTrace reports the predicate's errors */
 	N_DECL,		/* decl: variable / typedef / struct / enum declaration */
 	N_INLINE,	/* decl: the inline's name and type, a = its value */
 	N_PRAGMA,	/* str = text after "#pragma " */

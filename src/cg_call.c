@@ -163,6 +163,8 @@ static void cg_copyin(struct cg *g, struct node *n, int str)
 		cg_expr(g, size);
 	else
 		cg_emit(g, MOV64_IMM(R0, STRSIZE));
+	if (str && size)		/* max bytes of string, then the NUL */
+		cg_emit(g, ALU64_IMM(BPF_ADD, R0, 1));
 	bounded_size(g);
 	cg_emit(g, LDX_MEM(BPF_DW, R3, R10, at));
 	cg_scratch_addr(g, R1, t);

@@ -108,8 +108,8 @@ static void need_int(struct checker *ck, struct node *n, const char *what)
 static void need_scalar(struct checker *ck, struct node *n, const char *what)
 {
 	if (!type_is_scalar(n->type))
-		ERR(n, "D_OP_SCALAR", "operator %s requires an operand of scalar type",
-		    what);
+		ERR(n, "D_OP_SCALAR", "operator %s requires an operand of scalar "
+		    "type", what);
 }
 
 static const char *opname(int op)
@@ -325,8 +325,9 @@ static void check_logop(struct checker *ck, struct node *n)
 {
 	check_expr(ck, n->a);
 	check_expr(ck, n->b);
-	need_scalar(ck, n->a, opname(n->op));
-	need_scalar(ck, n->b, opname(n->op));
+	if (!type_is_scalar(n->a->type) || !type_is_scalar(n->b->type))
+		ERR(n, "D_OP_SCALAR", "operator %s requires operands of scalar "
+		    "type", opname(n->op));
 	n->type = &t_int;
 	if (n->a->is_const && n->b->is_const) {
 		int x = !!n->a->cval, y = !!n->b->cval;
@@ -374,7 +375,9 @@ static void check_unop(struct checker *ck, struct node *n)
 			set_const(n, n->type, fit(n->type, ~a->cval));
 		return;
 	default:		/* unary - and + */
-		need_int(ck, a, n->op == '-' ? "-" : "+");
+		if (!is_int(a))
+			ERR(n, "D_OP_ARITH", "operator %s requires an operand of "
+			    "arithmetic type", n->op == '-' ? "-" : "+");
 		n->type = promote(a->type);
 		if (a->is_const)
 			set_const(n, n->type, fit(n->type, n->op == '-' ?
@@ -409,8 +412,8 @@ static void check_assign(struct checker *ck, struct node *n)
 		    "expression");
 	if (!v->type) {
 		if (n->op != '=')
-			ERR(n, "D_IDENT_UNDEF", "failed to resolve %s: Unknown "
-			    "variable name", v->name);
+			ERR(n, "D_VAR_UNDEF", "%s has not yet been declared or "
+			    "assigned", v->name);
 		v->type = type_is_char_array(rt) ? &t_string : rt;
 		if (v->type->kind == DT_STRUCT || v->type->kind == DT_UNION ||
 		    v->type->kind == DT_ARRAY)
@@ -430,9 +433,8 @@ static void check_assign(struct checker *ck, struct node *n)
 static void check_incdec(struct checker *ck, struct node *n)
 {
 	check_lvalue(ck, n->a);
-	if (!n->a->type)
-		ERR(n, "D_IDENT_UNDEF", "failed to resolve %s: Unknown variable "
-		    "name", n->a->name);
+	if (!n->a->type)		/* D declares it: x++ counts from 0 */
+		n->a->type = n->a->var->type = &t_int;
 	need_scalar(ck, n->a, opname(n->op));
 	n->type = n->a->type;
 }
@@ -520,8 +522,8 @@ static void check_sizeof(struct checker *ck, struct node *n)
 		t = n->a->type;
 	}
 	if (t->kind == DT_VOID || t->kind == DT_FUNC)
-		ERR(n, "D_SIZEOF_TYPE", "cannot apply sizeof to an expression "
-		    "of type %s", t->name);
+		ERR(n, "D_SIZEOF_TYPE", "cannot apply sizeof to an operand of "
+		    "unknown size");
 	set_const(n, &t_ulong, t->size);
 }
 
@@ -615,7 +617,7 @@ void check_expr(struct checker *ck, struct node *n)
 		ERR(n, "D_UNKNOWN", "unexpected %s in an expression",
 		    ast_kind_name(n->kind));
 	}
-	if (!n->type)
+	if (!n->type && !ck->lvalue)
 		ERR(n, "D_UNKNOWN", "expression has no type");
 }
 
@@ -653,6 +655,10 @@ void check_clause(struct dprog *dp, struct node *clause, struct probe *p)
 	struct checker ck = { .dp = dp, .probe = p };
 
 	if (clause->a) {
+		/* DTrace reports the predicate's operator at the "{" that
+		 * its parser had read by then; names keep their own line. */
+		if (clause->ival)
+			clause->a->line = (int)clause->ival;
 		check_expr(&ck, clause->a);
 		if (!type_is_scalar(clause->a->type) && !is_str(clause->a))
 			diag_error(dp->diag, clause->a->line, "D_PRED_SCALAR",

@@ -77,7 +77,7 @@ static void check_printf(struct checker *ck, struct node *n, struct node **argv,
 		    argv[0]->type->name);
 	struct fmt *f = fmt_parse(argv[0]->str, msg, sizeof(msg));
 	if (!f)
-		ERR(n, "D_PRINTF_FMT", "%s", msg);
+		ERR(n, "D_SYNTAX", "%s", msg);	/* DTrace's tag for these */
 	for (int i = 1; i < argc; i++) {
 		d[i - 1].type = type_ftype(argv[i]->type);
 		d[i - 1].size = argv[i]->type->size;

@@ -75,7 +75,7 @@ static int match_descs(struct dprog *dp, struct node *c, struct matched *m)
 	int total = 0;
 	for (struct probe_spec *d = c->descs; d; d = d->next) {
 		int n = probe_match(d, remember, m);
-		if (!n && !dp->opt->nspec_ok)
+		if (!n && !dp->opt->zdefs)
 			diag_error(dp->diag, d->line, "D_PDESC_ZERO", "probe "
 				   "description %s:%s:%s:%s does not match any "
 				   "probes", d->prov, d->mod, d->func, d->name);

@@ -90,7 +90,6 @@ struct site {
 
 struct options {
 	int quiet, flowindent, destructive, zdefs, verbose, errtags, bpflog;
-	int nspec_ok;			/* -Z */
 	uint64_t bufsize;
 	uint64_t switchrate_ns;
 	char **margv;			/* macro arguments $0..$n */

@@ -1284,6 +1284,7 @@ static struct node *parse_clause(struct parser *p)
 		if (peek(p) != '{')
 			diag_error(p->d, c->a->line, "D_SYNTAX", "expected actions "
 				   "{ } following probe description and predicate");
+		c->ival = peek_tv(p, 0)->line;	/* DTrace's predicate error line */
 	} else if (peek(p) != '{') {
 		/* "dtrace -n BEGIN" is fine; a script file needs more. */
 		if (p->d->file && !p->opts->is_spec)
