@@ -28,7 +28,9 @@
 #define R9 BPF_REG_9
 #define R10 BPF_REG_10
 
-#define MAXDEPTH	56		/* stack slots: r10-24 down to r10-464 */
+/* Stack slots r10-24 down to r10-208: a program and the ERROR
+ * subprogram it calls share BPF's 512 bytes of stack. */
+#define MAXDEPTH	24
 #define ERR(n, ...) diag_error(g->dp->diag, (n)->line, "D_UNKNOWN", __VA_ARGS__)
 
 void cg_emit(struct cg *g, struct bpf_insn i)
@@ -106,14 +108,12 @@ void cg_fault_if(struct cg *g, enum fault code, int addr_slot)
 	int skip = jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
 	cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF + FREC_ACT, g->stmt));
 	cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF + FREC_CODE, code));
+	cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF + FREC_PC, g->b->n));
 	if (addr_slot) {
 		cg_emit(g, LDX_MEM(BPF_DW, R1, R10, addr_slot));
-		cg_emit(g, STX_MEM(BPF_W, R7, R1, FAULT_OFF + FREC_ADDR));
-		cg_emit(g, ALU64_IMM(BPF_RSH, R1, 32));
-		cg_emit(g, STX_MEM(BPF_W, R7, R1, FAULT_OFF + FREC_ADDR + 4));
+		cg_emit(g, STX_MEM(BPF_DW, R7, R1, FAULT_OFF + FREC_ADDR));
 	} else {
-		cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF + FREC_ADDR, 0));
-		cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF + FREC_ADDR + 4, 0));
+		cg_emit(g, ST_MEM(BPF_DW, R7, FAULT_OFF + FREC_ADDR, 0));
 	}
 	add_fixup(&g->to_fault, &g->nfault, jump(g, JA(0)));
 	land(g, skip);
@@ -912,6 +912,24 @@ static void output(struct cg *g, uint32_t off, uint32_t size)
 	land(g, ok);
 }
 
+/* ERROR's arguments from the fault record, then the call. */
+static void call_error(struct cg *g)
+{
+	static const int from[] = { FREC_EPID, FREC_ACT, FREC_PC, FREC_CODE };
+	for (int i = 0; i < 4; i++) {
+		cg_emit(g, LDX_MEM(BPF_W, R1, R7, FAULT_OFF + from[i]));
+		cg_emit(g, STX_MEM(BPF_DW, R7, R1, ERRARGS_OFF + 8 * (i + 1)));
+	}
+	cg_emit(g, LDX_MEM(BPF_DW, R1, R7, FAULT_OFF + FREC_ADDR));
+	cg_emit(g, STX_MEM(BPF_DW, R7, R1, ERRARGS_OFF + 8 * 5));
+	cg_emit(g, ST_MEM(BPF_DW, R7, ERRARGS_OFF, 0));
+	cg_scratch_addr(g, R1, ERRARGS_OFF);
+	cg_emit(g, MOV64_REG(R2, R7));
+	struct site *s = g->owner;
+	add_fixup(&s->err_calls, &s->nerr_calls, g->b->n);
+	cg_emit(g, INSN(BPF_JMP | BPF_CALL, 0, BPF_PSEUDO_CALL, 0, 0));
+}
+
 /* A fault ends the clause with a fault record instead of its own. */
 static void fault_handler(struct cg *g)
 {
@@ -926,16 +944,20 @@ static void fault_handler(struct cg *g)
 	cg_emit(g, STX_MEM(BPF_W, R7, R0, FAULT_OFF + 8));
 	cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF + 12, 0));
 	cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF + FREC_EPID, g->ecb->epid));
-	output(g, FAULT_OFF, FREC_SIZE);
+	output(g, FAULT_OFF, FAULT_SIZE);
+	if (!g->in_error)
+		call_error(g);
 	add_fixup(&g->to_end, &g->nend, jump(g, JA(0)));
 	land(g, skip);
 }
 
-struct ecb *cg_clause(struct dprog *dp, struct site *s, struct node *c,
-		      int idx)
+/* Clause c for the probes of site s, appended to owner's program. */
+static struct ecb *clause(struct dprog *dp, struct site *owner,
+			  struct site *s, struct node *c, int idx, int in_error)
 {
-	struct cg g = { .dp = dp, .site = s, .b = &s->prog,
-			.tmp_next = TEMP_OFF };
+	struct cg g = { .dp = dp, .site = s, .owner = owner,
+			.b = &owner->prog, .tmp_next = TEMP_OFF,
+			.in_error = in_error };
 	g.ecb = ecb_new(dp, c);
 	clause_guards(&g, idx);
 	if (c->a) {
@@ -954,6 +976,12 @@ struct ecb *cg_clause(struct dprog *dp, struct site *s, struct node *c,
 	free(g.to_end);
 	free(g.to_fault);
 	return g.ecb;
+}
+
+struct ecb *cg_clause(struct dprog *dp, struct site *s, struct node *c,
+		      int idx)
+{
+	return clause(dp, s, s, c, idx, 0);
 }
 
 /* r0 = 0; exit: where a program ends. */
@@ -998,8 +1026,22 @@ void cg_site_begin(struct dprog *dp, struct site *s)
 	ebuf_add(b, LDX_MEM(BPF_W, R9, R0, 0));
 }
 
-void cg_site_end(struct dprog *dp, struct site *s)
+void cg_site_end(struct dprog *dp, struct site *s, struct site *err)
 {
-	(void)dp;
-	leave(&s->prog);
+	struct ebuf *b = &s->prog;
+
+	leave(b);
+	if (!s->nerr_calls)		/* the verifier refuses dead code */
+		return;
+	for (int i = 0; i < s->nerr_calls; i++)
+		b->insn[s->err_calls[i]].imm = b->n - s->err_calls[i] - 1;
+	ebuf_add(b, MOV64_REG(R6, R1));
+	ebuf_add(b, MOV64_REG(R7, R2));
+	ebuf_imm64(b, R8, BPF_PSEUDO_MAP_VALUE, MAP_GLOB);
+	for (int i = 0; err && i < err->nclauses; i++) {
+		ebuf_add(b, MOV64_IMM(R9, err->first->id));
+		check_clause(dp, err->clauses[i], err->first);
+		clause(dp, s, err, err->clauses[i], i, 1);
+	}
+	leave(b);
 }

@@ -20,8 +20,8 @@
 #define SITE_OFF	REC_MAX		/* the site's selector value copy */
 #define SEL_SIZE	32		/* struct sel_value */
 #define FAULT_OFF	(SITE_OFF + SEL_SIZE)	/* a fault record */
-#define FAULT_SIZE	32
-#define TEMP_OFF	(FAULT_OFF + FAULT_SIZE)
+#define FAULT_SIZE	40
+#define TEMP_OFF	(ERRARGS_OFF + ERRARGS_SIZE)
 #define NTEMP		24		/* string temporaries per statement */
 #define THIS_OFF	(TEMP_OFF + NTEMP * STRSIZE)	/* this-> variables */
 #define SCRATCH_MAX	32768		/* the per-CPU value size limit */
@@ -41,21 +41,17 @@ struct sel_value {
 	uint32_t prov, mod, func, name;	/* strtab offsets */
 };
 
-/* Fault codes of a fault record (epid 0): u32 epid @16, u32 action @20
- * (0 = predicate), u32 code @24, u64 address @32 - 8 ... see consume.c. */
-enum fault {
-	FAULT_BADADDR = 1,		/* DTRACEFLT_BADADDR */
-	FAULT_DIVZERO = 2,		/* DTRACEFLT_DIVZERO */
-};
-#define FREC_EPID	16
-#define FREC_ACT	20
-#define FREC_CODE	24
-#define FREC_ADDR	28		/* u32 pair: low, high */
-#define FREC_SIZE	FAULT_SIZE
+/* The ERROR clauses run as a BPF subprogram of every program, called
+ * from a faulting clause with r1 = these PROBE_MAXARGS u64 (DTrace's
+ * ERROR arguments: arg1 epid, arg2 action, arg3 pc, arg4 fault, arg5
+ * address) and r2 = the scratch value. */
+#define ERRARGS_OFF	(FAULT_OFF + FAULT_SIZE)
+#define ERRARGS_SIZE	(PROBE_MAXARGS * 8)
 
 struct cg {
 	struct dprog *dp;
-	struct site *site;
+	struct site *site;		/* whose probes the clause is for */
+	struct site *owner;		/* whose program it goes in */
 	struct ecb *ecb;
 	struct ebuf *b;
 	int depth;			/* stack slots in use */
@@ -64,6 +60,7 @@ struct cg {
 	int nacts;			/* actions recorded so far */
 	int *to_end, nend;		/* jumps to the clause's end */
 	int *to_fault, nfault;		/* jumps to the fault handler */
+	int in_error;			/* compiling the ERROR subprogram */
 };
 
 void cg_emit(struct cg *g, struct bpf_insn i);

@@ -165,8 +165,11 @@ int compile_program(struct dprog *dp, struct program *prog)
 
 void compile_finish(struct dprog *dp)
 {
+	struct site *err = dp->sites;
+	while (err && strcmp(err->name, "dtrace:ERROR"))
+		err = err->next;
 	for (struct site *s = dp->sites; s; s = s->next)
-		cg_site_end(dp, s);
+		cg_site_end(dp, s, err);
 	if (dp->globsize < GLOB_STATE)
 		dp->globsize = GLOB_STATE;
 	if (dp->scratchsize < THIS_OFF)

@@ -50,6 +50,18 @@ enum act_kind {
  *   a string: STRSIZE bytes, NUL-terminated unless it fills them;
  *   anything else (struct, union, array, tracemem data): its raw bytes.
  * Values start 8-aligned. */
+/* A fault record (epid 0) tells the consumer what went wrong where:
+ * header as any record, then the u32s below and the address. */
+enum fault {
+	FAULT_BADADDR = 1,		/* DTRACEFLT_BADADDR */
+	FAULT_DIVZERO = 2,		/* DTRACEFLT_DIVZERO */
+};
+#define FREC_EPID	16		/* the clause's ecb */
+#define FREC_ACT	20		/* statement number, 0 = predicate */
+#define FREC_CODE	24		/* enum fault */
+#define FREC_PC		28		/* instruction index */
+#define FREC_ADDR	32		/* u64 */
+
 struct recarg {			/* one value in a record */
 	uint32_t off, size;		/* bytes within the record */
 	enum fmt_type ftype;
@@ -83,6 +95,7 @@ struct site {
 	struct node **clauses;		/* clauses with a probe here, in order */
 	int nclauses;
 	struct ebuf prog;
+	int *err_calls, nerr_calls;	/* calls of the ERROR subprogram */
 	int prog_fd, sel_map_fd;
 	struct attach att;
 	struct site *next;
@@ -155,7 +168,9 @@ void decl_top(struct dprog *dp, struct node *n);
 struct ecb *cg_clause(struct dprog *dp, struct site *s, struct node *c,
 		      int clause_idx);
 void cg_site_begin(struct dprog *dp, struct site *s);
-void cg_site_end(struct dprog *dp, struct site *s);
+/* End s's program, then add the ERROR clauses (of site err, if any) as
+ * the subprogram its faults call. */
+void cg_site_end(struct dprog *dp, struct site *s, struct site *err);
 
 /* compile.c: one program (a -s file or -n/-P/-m/-f/-i description):
  * pragmas, declarations, clauses matched to probes, checked and

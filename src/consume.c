@@ -198,6 +198,31 @@ static int after_exit(struct dprog *dp, uint32_t pid)
 	return !p || strcmp(p->prov, "dtrace") || strcmp(p->name, "END");
 }
 
+/* A fault record: DTrace's message, on stderr. */
+static void fault_message(struct dprog *dp, const unsigned char *rec)
+{
+	uint32_t epid = rd32(rec + FREC_EPID), act = rd32(rec + FREC_ACT);
+	uint32_t code = rd32(rec + FREC_CODE), pc = rd32(rec + FREC_PC);
+	const struct probe *p = probe_by_id(rd32(rec + 4));
+	char what[64], where[32];
+
+	if (!p || after_exit(dp, p->id))
+		return;
+	if (code == FAULT_DIVZERO)
+		snprintf(what, sizeof(what), "divide-by-zero");
+	else
+		snprintf(what, sizeof(what), "invalid address (0x%llx)",
+			 (unsigned long long)rd64(rec + FREC_ADDR));
+	if (act)
+		snprintf(where, sizeof(where), "action #%u", act);
+	else
+		snprintf(where, sizeof(where), "predicate");
+	fflush(dp->opt->out);
+	fprintf(stderr, "dtrace: error on enabled probe ID %u (ID %u: "
+		"%s:%s:%s:%s): %s in %s at BPF pc %u\n", epid, p->id, p->prov,
+		p->mod, p->func, p->name, what, where, pc);
+}
+
 int consume_record(struct dprog *dp, const void *data, size_t size)
 {
 	const unsigned char *rec = data;
@@ -211,6 +236,10 @@ int consume_record(struct dprog *dp, const void *data, size_t size)
 	pid = rd32(rec + 4);
 	cpu = rd32(rec + 8);
 	done = rd32(rec + 12);
+	if (epid == 0 && size >= FREC_ADDR + 8) {
+		fault_message(dp, rec);
+		return 0;
+	}
 	if (epid == 0 || epid > (uint32_t)dp->necbs || !dp->ecbs[epid - 1])
 		return 0;
 	e = dp->ecbs[epid - 1];
