@@ -45,8 +45,12 @@ build/test_consume: tests/unit/test_consume.c src/consume.c src/options.c src/fm
 build/test_emit: tests/unit/test_emit.c src/emit.h tests/unit/check.h | build
 	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
 
-# Runs every unit test; the last line totals them as "N passed, N failed".
-check: $(UNIT_TESTS)
+# Every unit test, then the script tests (root, the real kernel); the
+# last line totals both as "N passed, N failed".
+check: $(UNIT_TESTS) build/dtrace
+	@sh tests/run-all "$(UNIT_TESTS)" build/dtrace
+
+unit: $(UNIT_TESTS)
 	@sh tests/run-unit $(UNIT_TESTS)
 
 # Script tests (root): tests/scripts/*/tst.*.d and err.*.d against the real kernel.
@@ -56,6 +60,7 @@ check-scripts: build/dtrace
 # The shared conformance suite; it measures progress and does not gate CI.
 CONFORMANCE = ../shared/conformance
 conformance: build/dtrace
+	@command -v gawk >/dev/null || apt-get install -y -qq gawk	# its .r.p filters
 	@if [ -x $(CONFORMANCE)/run ]; then $(CONFORMANCE)/run --dtrace build/dtrace; \
 	else echo "conformance: $(CONFORMANCE)/run not found (the suite lives beside this tree)"; exit 1; fi
 

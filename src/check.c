@@ -184,6 +184,14 @@ static void check_ident(struct checker *ck, struct node *n)
 	struct dtype *t;
 	struct var *var;
 
+	if ((var = var_lookup(ck->dp, n->name, VAR_INLINE)) && !ck->lvalue) {
+		struct node *next = n->next;
+		int line = n->line;
+		*n = *var->value;	/* shares the value's subtrees */
+		n->next = next;
+		n->line = line;
+		return;
+	}
 	if ((var = var_lookup(ck->dp, n->name, VAR_GLOBAL))) {
 		if (!var->type && !ck->lvalue)
 			ERR(n, "D_IDENT_UNDEF", "failed to resolve %s: Unknown "
@@ -648,6 +656,27 @@ static void check_stmts(struct checker *ck, struct node *s)
 			    ast_kind_name(s->kind));
 		}
 	}
+}
+
+void check_inline(struct dprog *dp, struct node *n)
+{
+	struct checker ck = { .dp = dp };
+	struct dtype *t = decl_type(dp, n->decl->tn, n->line);
+	const char *name = n->decl->tn->ident;
+
+	if (var_lookup(dp, name, VAR_INLINE) || var_lookup(dp, name, VAR_GLOBAL))
+		diag_error(dp->diag, n->line, "D_DECL_IDRED", "identifier "
+			   "redeclared: %s", name);
+	check_expr(&ck, n->a);
+	if (!type_compatible(t, n->a->type))
+		diag_error(dp->diag, n->line, "D_OP_INCOMPAT", "inline %s "
+			   "definition uses incompatible types: \"%s\" = \"%s\"",
+			   name, t->name, n->a->type->name);
+	if (n->a->is_const && type_is_integer(t))
+		set_const(n->a, t, fit(t, n->a->cval));
+	else if (type_is_scalar(t))
+		n->a->type = t;
+	var_new(dp, name, VAR_INLINE)->value = n->a;
 }
 
 void check_clause(struct dprog *dp, struct node *clause, struct probe *p)

@@ -151,10 +151,12 @@ int compile_program(struct dprog *dp, struct program *prog)
 		case N_CLAUSE:
 			matched += compile_clause(dp, n);
 			break;
+		case N_INLINE:
+			check_inline(dp, n);
+			break;
 		default:
 			diag_error(dp->diag, n->line, "D_UNKNOWN", "%s is not "
-				   "supported yet", n->kind == N_INLINE ? "inline" :
-				   n->kind == N_XLATOR ? "translator" :
+				   "supported yet", n->kind == N_XLATOR ? "translator" :
 				   n->kind == N_PROVIDER ? "provider" :
 				   ast_kind_name(n->kind));
 		}

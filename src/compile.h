@@ -24,7 +24,7 @@ struct ring_buffer;
 #define REC_HDR		16		/* record header: epid, probe id, cpu */
 #define GLOB_STATE	16		/* globals map: exit flag, exit status */
 
-enum var_kind { VAR_GLOBAL, VAR_THIS, VAR_BUILTIN };
+enum var_kind { VAR_GLOBAL, VAR_THIS, VAR_BUILTIN, VAR_INLINE };
 
 struct var {
 	char *name;
@@ -32,6 +32,7 @@ struct var {
 	struct dtype *type;		/* NULL until first assigned */
 	uint32_t off;			/* globals map (GLOBAL), scratch (THIS) */
 	int builtin;			/* enum builtin for VAR_BUILTIN */
+	struct node *value;		/* VAR_INLINE: the expression */
 	struct var *next;
 };
 
@@ -163,6 +164,8 @@ uint32_t strtab_add(struct dprog *dp, const char *s, size_t len);
 /* decl.c: declarations and type names. */
 struct dtype *decl_type(struct dprog *dp, const struct tyname *tn, int line);
 void decl_top(struct dprog *dp, struct node *n);
+/* check.c: inline NAME = expression, substituted where NAME is used. */
+void check_inline(struct dprog *dp, struct node *n);
 
 /* cg.c: append clause c, already checked for site s, to s's program. */
 struct ecb *cg_clause(struct dprog *dp, struct site *s, struct node *c,
