@@ -38,7 +38,7 @@ build/dtrace: $(DTRACE_SRC) $(wildcard src/*.h) build/syscalls.h | build
 	$(CC) $(CFLAGS) -o $@ $(DTRACE_SRC) $(LDLIBS)
 
 # Record decoding and options, without the kernel (probe_by_id is the test's).
-build/test_consume: tests/unit/test_consume.c src/consume.c src/options.c src/fmt.c \
+build/test_consume: tests/unit/test_consume.c src/consume.c src/options.c src/util.c src/fmt.c \
 		src/aggfmt.c src/compile.h tests/unit/check.h | build
 	$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(LDLIBS)
 

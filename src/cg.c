@@ -43,11 +43,12 @@ static int slot(int d)
 	return -24 - 8 * d;
 }
 
-void cg_push(struct cg *g)
+int cg_push(struct cg *g)
 {
 	if (g->depth == MAXDEPTH)
 		diag_error(g->dp->diag, 0, "D_UNKNOWN", "expression is too complex");
-	cg_emit(g, STX_MEM(BPF_DW, R10, R0, slot(g->depth++)));
+	cg_emit(g, STX_MEM(BPF_DW, R10, R0, slot(g->depth)));
+	return slot(g->depth++);
 }
 
 void cg_pop(struct cg *g, int reg)
@@ -149,8 +150,7 @@ static void normalize(struct cg *g, int reg, const struct dtype *t)
 /* r0 = the size-byte value at the kernel address in r0. */
 static void load_kernel(struct cg *g, int size, int is_signed)
 {
-	int at = slot(g->depth);		/* the address, for a fault */
-	cg_push(g);
+	int at = cg_push(g);		/* the address, for a fault */
 	cg_emit(g, ST_MEM(BPF_DW, R10, -8, 0));
 	cg_emit(g, MOV64_REG(R3, R0));
 	cg_emit(g, MOV64_REG(R1, R10));
@@ -190,8 +190,7 @@ static void load_typed(struct cg *g, const struct dtype *t)
 static void copy_kernel_str(struct cg *g, struct node *n)
 {
 	uint32_t t = cg_temp(g, n);
-	int at = slot(g->depth);
-	cg_push(g);
+	int at = cg_push(g);
 	cg_emit(g, MOV64_REG(R3, R0));
 	cg_scratch_addr(g, R1, t);
 	cg_emit(g, MOV64_IMM(R2, STRSIZE));
@@ -235,8 +234,7 @@ static void emit_strcmp(struct cg *g)
 	land(g, done);
 }
 
-/* Copy the string in r0 to the buffer at reg+off (reg r7 or r8). */
-static void store_string(struct cg *g, int base, uint32_t off)
+void cg_store_string(struct cg *g, int base, uint32_t off)
 {
 	cg_emit(g, MOV64_REG(R3, R0));
 	cg_emit(g, MOV64_REG(R1, base));
@@ -292,23 +290,18 @@ static void store_var(struct cg *g, struct var *v)
 {
 	uint32_t off = var_off(g, v);
 	if (v->type->kind == DT_STRING)
-		store_string(g, var_base(v), off);
+		cg_store_string(g, var_base(v), off);
 	else
 		cg_emit(g, STX_MEM(BPF_DW, var_base(v), R0, off));
 }
 
 /* ---- built-in variables ---- */
 
-static int site_shared(const struct site *s)
-{
-	return s->first->ops->emit_selector != NULL;
-}
-
 /* probeprov, probemod, probefunc, probename. */
 static void probe_name_str(struct cg *g, int b)
 {
 	struct probe *p = g->site->first;
-	if (!site_shared(g->site)) {
+	if (!site_is_shared(g->site)) {
 		const char *s = b == B_PROBEPROV ? p->prov : b == B_PROBEMOD ?
 			p->mod : b == B_PROBEFUNC ? p->func : p->name;
 		ld_map_value(g, R0, MAP_STR, strtab_add(g->dp, s, strlen(s)));
@@ -869,7 +862,7 @@ static int clause_is_end(const struct site *s)
 /* Skip the clause unless the probe enables it and tracing goes on. */
 static void clause_guards(struct cg *g, int idx)
 {
-	if (site_shared(g->site)) {
+	if (site_is_shared(g->site)) {
 		cg_emit(g, LDX_MEM(BPF_DW, R1, R7, SITE_OFF +
 				   offsetof(struct sel_value, mask)));
 		cg_emit(g, ALU64_IMM(BPF_RSH, R1, idx));
@@ -991,7 +984,8 @@ static void leave(struct ebuf *b)
 	ebuf_add(b, EXIT_INSN());
 }
 
-static void lookup_key0(struct ebuf *b, enum map_id m)
+/* r0 = the value of m at the key in r10-16; none ends the program. */
+static void lookup_or_leave(struct ebuf *b, enum map_id m)
 {
 	ebuf_imm64(b, R1, BPF_PSEUDO_MAP_FD, m);
 	ebuf_add(b, MOV64_REG(R2, R10));
@@ -1009,16 +1003,16 @@ void cg_site_begin(struct dprog *dp, struct site *s)
 	(void)dp;
 	ebuf_add(b, MOV64_REG(R6, R1));
 	ebuf_add(b, ST_MEM(BPF_DW, R10, -16, 0));
-	lookup_key0(b, MAP_SCRATCH);
+	lookup_or_leave(b, MAP_SCRATCH);
 	ebuf_add(b, MOV64_REG(R7, R0));
 	ebuf_imm64(b, R8, BPF_PSEUDO_MAP_VALUE, MAP_GLOB);
-	if (!site_shared(s)) {
+	if (!site_is_shared(s)) {
 		ebuf_add(b, MOV64_IMM(R9, p->id));
 		return;
 	}
 	p->ops->emit_selector(b, p);
 	ebuf_add(b, STX_MEM(BPF_DW, R10, R0, -16));
-	lookup_key0(b, MAP_SEL);
+	lookup_or_leave(b, MAP_SEL);
 	for (int off = 0; off < SEL_SIZE; off += 8) {
 		ebuf_add(b, LDX_MEM(BPF_DW, R1, R0, off));
 		ebuf_add(b, STX_MEM(BPF_DW, R7, R1, SITE_OFF + off));

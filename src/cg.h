@@ -67,9 +67,12 @@ void cg_emit(struct cg *g, struct bpf_insn i);
 void cg_expr(struct cg *g, struct node *n);
 /* r0 = a BPF-readable string buffer for a string-typed expression. */
 void cg_string(struct cg *g, struct node *n);
-void cg_push(struct cg *g);			/* spill r0 */
+int cg_push(struct cg *g);			/* spill r0: its r10 offset */
 void cg_pop(struct cg *g, int reg);		/* reload the last spill */
 uint32_t cg_temp(struct cg *g, struct node *n);	/* a STRSIZE temporary */
+/* Copy the string r0 points to into base + off (base r7 or r8);
+ * r0 = the copy. */
+void cg_store_string(struct cg *g, int base, uint32_t off);
 /* If r0 (a helper's result) is non-zero, fault with code; addr is the
  * stack slot (r10 + off) holding the address, or 0 for none. */
 void cg_fault_if(struct cg *g, enum fault code, int addr_slot);

@@ -37,8 +37,7 @@ static void copy_args(struct cg *g, uint32_t off, uint32_t size)
 /* Copy size bytes at the kernel address in r0 into the record at off. */
 static void record_bytes(struct cg *g, uint32_t off, uint32_t size)
 {
-	int at = -24 - 8 * g->depth;
-	cg_push(g);
+	int at = cg_push(g);
 	copy_args(g, off, size);
 	cg_emit(g, CALL_HELPER(BPF_FUNC_probe_read_kernel));
 	cg_fault_if(g, FAULT_BADADDR, at);
@@ -57,8 +56,7 @@ void cg_record_value(struct cg *g, struct node *n, struct recarg *ra)
 		ra->size = STRSIZE;
 		ra->off = cg_record(g, STRSIZE);
 		ra->ftype = FT_STR;
-		copy_args(g, ra->off, STRSIZE);
-		cg_emit(g, CALL_HELPER(BPF_FUNC_probe_read_kernel));
+		cg_store_string(g, R7, ra->off);
 	} else if (type_is_scalar(t)) {
 		cg_expr(g, n);
 		ra->size = 8;
@@ -155,10 +153,9 @@ static void cg_copyin(struct cg *g, struct node *n, int str)
 {
 	struct node *addr = n->a, *size = addr->next;
 	uint32_t t = cg_temp(g, n);
-	int at = -24 - 8 * g->depth;
 
 	cg_expr(g, addr);
-	cg_push(g);
+	int at = cg_push(g);
 	if (size)
 		cg_expr(g, size);
 	else

@@ -30,13 +30,27 @@ static void remember(struct probe *p, void *arg)
 	m->p[m->n++] = p;
 }
 
+int site_is_shared(const struct site *s)
+{
+	return s->first->ops->emit_selector != NULL;
+}
+
+struct site *site_find(struct dprog *dp, const char *name)
+{
+	struct site *s = dp->sites;
+	while (s && strcmp(s->name, name))
+		s = s->next;
+	return s;
+}
+
 static struct site *site_get(struct dprog *dp, struct probe *p)
 {
-	struct site **sp = &dp->sites;
-	for (; *sp; sp = &(*sp)->next)
-		if (!strcmp((*sp)->name, p->site))
-			return *sp;
-	struct site *s = xcalloc(1, sizeof(*s));
+	struct site *s = site_find(dp, p->site), **sp = &dp->sites;
+	if (s)
+		return s;
+	while (*sp)
+		sp = &(*sp)->next;
+	s = xcalloc(1, sizeof(*s));
 	s->name = p->site;
 	s->first = p;
 	s->prog_fd = s->sel_map_fd = -1;
@@ -96,8 +110,6 @@ static int compile_clause(struct dprog *dp, struct node *c)
 		int idx = site_clause(dp, s, c);
 		int pi = site_probe(s, m.p[i]);
 		s->masks[pi] |= 1ull << idx;
-		if (ndone && done[ndone - 1] == s)
-			continue;
 		int seen = 0;
 		for (int k = 0; k < ndone; k++)
 			seen |= done[k] == s;
@@ -167,9 +179,7 @@ int compile_program(struct dprog *dp, struct program *prog)
 
 void compile_finish(struct dprog *dp)
 {
-	struct site *err = dp->sites;
-	while (err && strcmp(err->name, "dtrace:ERROR"))
-		err = err->next;
+	struct site *err = site_find(dp, "dtrace:ERROR");
 	for (struct site *s = dp->sites; s; s = s->next)
 		cg_site_end(dp, s, err);
 	if (dp->globsize < GLOB_STATE)

@@ -180,6 +180,10 @@ void cg_site_end(struct dprog *dp, struct site *s, struct site *err);
  * compiled.  Returns the number of probes its descriptions matched;
  * errors go through dp->diag. */
 int compile_program(struct dprog *dp, struct program *prog);
+/* compile.c: a site whose probes share one program by a selector. */
+int site_is_shared(const struct site *s);
+struct site *site_find(struct dprog *dp, const char *name);	/* or NULL */
+
 /* compile.c: after the last program: finish every site's program. */
 void compile_finish(struct dprog *dp);
 

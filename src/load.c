@@ -58,24 +58,8 @@ static uint64_t wall_offset(void)
 	       mono.tv_nsec;
 }
 
-static int shared(const struct site *s)
-{
-	return s->first->ops->emit_selector != NULL;
-}
-
-/* The probe names a shared site's programs read go in the strtab. */
-static void name_strings(struct dprog *dp)
-{
-	for (struct site *s = dp->sites; s; s = s->next)
-		for (int i = 0; shared(s) && i < s->nprobes; i++) {
-			struct probe *p = s->probes[i];
-			strtab_add(dp, p->prov, strlen(p->prov));
-			strtab_add(dp, p->mod, strlen(p->mod));
-			strtab_add(dp, p->func, strlen(p->func));
-			strtab_add(dp, p->name, strlen(p->name));
-		}
-}
-
+/* A shared site's probe map; its probe names join the strtab, so this
+ * runs before the strtab's map is made. */
 static int fill_sel_map(struct dprog *dp, struct site *s)
 {
 	s->sel_map_fd = map_new(BPF_MAP_TYPE_HASH, "dt_sel", 8, SEL_SIZE,
@@ -205,18 +189,17 @@ int load_program(struct dprog *dp)
 {
 	verbose = dp->opt->verbose;
 	libbpf_set_print(libbpf_print);
-	name_strings(dp);
-	if (make_maps(dp) < 0)
-		return -1;
-	for (struct site *s = dp->sites; s; s = s->next) {
-		if (shared(s) && fill_sel_map(dp, s) < 0) {
+	for (struct site *s = dp->sites; s; s = s->next)
+		if (site_is_shared(s) && fill_sel_map(dp, s) < 0) {
 			fprintf(stderr, "dtrace: failed to fill the probe map of "
 				"%s: %s\n", s->name, strerror(errno));
 			return -1;
 		}
+	if (make_maps(dp) < 0)
+		return -1;
+	for (struct site *s = dp->sites; s; s = s->next)
 		if (load_site(dp, s) < 0)
 			return -1;
-	}
 	return 0;
 }
 
@@ -250,16 +233,15 @@ int run_dtrace_probe(struct dprog *dp, const char *name)
 	char site[32];
 	uint64_t ctx[PROBE_MAXARGS] = { 0 };
 	snprintf(site, sizeof(site), "dtrace:%s", name);
-	for (struct site *s = dp->sites; s; s = s->next) {
-		if (strcmp(s->name, site))
-			continue;
-		LIBBPF_OPTS(bpf_test_run_opts, o, .ctx_in = ctx,
-			    .ctx_size_in = sizeof(ctx));
-		if (bpf_prog_test_run_opts(s->prog_fd, &o) < 0) {
-			fprintf(stderr, "dtrace: failed to fire dtrace:::%s: %s\n",
-				name, strerror(errno));
-			return -1;
-		}
+	struct site *s = site_find(dp, site);
+	if (!s)
+		return 0;
+	LIBBPF_OPTS(bpf_test_run_opts, o, .ctx_in = ctx,
+		    .ctx_size_in = sizeof(ctx));
+	if (bpf_prog_test_run_opts(s->prog_fd, &o) < 0) {
+		fprintf(stderr, "dtrace: failed to fire dtrace:::%s: %s\n",
+			name, strerror(errno));
+		return -1;
 	}
 	return 0;
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include "compile.h"
+#include "util.h"
 
 enum {
 	OK, E_NAME, E_VAL, E_CTX, E_STRSIZE,
@@ -123,17 +124,8 @@ static int opt_strsize(struct options *o, const struct optdesc *d,
  * frequency in hz, as in DTrace. */
 static int parse_rate(const char *val, uint64_t *ns)
 {
-	static const struct { const char *name; uint64_t mul; } unit[] = {
-		{ "ns", 1 }, { "nsec", 1 }, { "us", 1000 }, { "usec", 1000 },
-		{ "ms", 1000000 }, { "msec", 1000000 },
-		{ "s", 1000000000ULL }, { "sec", 1000000000ULL },
-		{ "m", 60000000000ULL }, { "min", 60000000000ULL },
-		{ "h", 3600000000000ULL }, { "hour", 3600000000000ULL },
-		{ "d", 86400000000000ULL }, { "day", 86400000000000ULL },
-		{ "hz", 0 }, { "", 0 },
-	};
 	char *end;
-	uint64_t v;
+	uint64_t v, mul;
 
 	if (!val || !isdigit((unsigned char)*val))
 		return -1;
@@ -141,16 +133,14 @@ static int parse_rate(const char *val, uint64_t *ns)
 	v = strtoull(val, &end, 0);
 	if (errno)
 		return -1;
-	for (size_t i = 0; i < sizeof(unit) / sizeof(unit[0]); i++) {
-		if (strcasecmp(unit[i].name, end))
-			continue;
-		if (unit[i].mul == 0)
-			*ns = v ? 1000000000ULL / v : 0;
-		else
-			*ns = v * unit[i].mul;
+	if (!*end || !strcasecmp(end, "hz")) {
+		*ns = v ? 1000000000ULL / v : 0;
 		return 0;
 	}
-	return -1;
+	if (!(mul = time_unit_ns(end)))
+		return -1;
+	*ns = v * mul;
+	return 0;
 }
 
 static int opt_rate(struct options *o, const struct optdesc *d,

@@ -18,6 +18,7 @@
 #include <linux/perf_event.h>
 #include "probe.h"
 #include "ast.h"
+#include "util.h"
 
 extern const struct provider_ops prov_profile;
 
@@ -27,22 +28,6 @@ extern const struct provider_ops prov_profile;
 /* x86_64: struct bpf_perf_event_data starts with struct pt_regs. */
 #define PT_REGS_IP 128
 #define PT_REGS_CS 136
-
-static uint64_t unit_ns(const char *unit)
-{
-	static const struct { const char *name; uint64_t ns; } units[] = {
-		{ "ns", 1 }, { "nsec", 1 }, { "us", 1000 }, { "usec", 1000 },
-		{ "ms", 1000000 }, { "msec", 1000000 }, { "s", NSEC },
-		{ "sec", NSEC }, { "m", 60 * NSEC }, { "min", 60 * NSEC },
-		{ "h", 3600 * NSEC }, { "hour", 3600 * NSEC },
-		{ "d", 86400 * NSEC }, { "day", 86400 * NSEC },
-	};
-
-	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
-		if (!strcasecmp(unit, units[i].name))
-			return units[i].ns;
-	return 0;
-}
 
 /* "profile-97", "tick-1sec": the period in ns, or 0 if name is not one. */
 static uint64_t parse_period(const char *name)
@@ -65,7 +50,7 @@ static uint64_t parse_period(const char *name)
 	if (!*end || !strcasecmp(end, "hz"))
 		period = NSEC / n;
 	else
-		period = n * unit_ns(end);
+		period = n * time_unit_ns(end);
 	return period >= MIN_PERIOD ? period : 0;
 }
 
