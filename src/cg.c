@@ -16,17 +16,6 @@
 #include "types.h"
 #include "util.h"
 
-#define R0 BPF_REG_0
-#define R1 BPF_REG_1
-#define R2 BPF_REG_2
-#define R3 BPF_REG_3
-#define R4 BPF_REG_4
-#define R5 BPF_REG_5
-#define R6 BPF_REG_6
-#define R7 BPF_REG_7
-#define R8 BPF_REG_8
-#define R9 BPF_REG_9
-#define R10 BPF_REG_10
 
 /* Stack slots r10-24 down to r10-208: a program and the ERROR
  * subprogram it calls share BPF's 512 bytes of stack. */
@@ -56,12 +45,12 @@ void cg_pop(struct cg *g, int reg)
 	cg_emit(g, LDX_MEM(BPF_DW, reg, R10, slot(--g->depth)));
 }
 
-void cg_ld_map(struct cg *g, int reg, enum map_id m)
+void cg_ld_map(struct cg *g, int reg, int m)
 {
 	ebuf_imm64(g->b, reg, BPF_PSEUDO_MAP_FD, m);
 }
 
-static void ld_map_value(struct cg *g, int reg, enum map_id m, uint32_t off)
+void cg_ld_map_value(struct cg *g, int reg, int m, uint32_t off)
 {
 	ebuf_imm64(g->b, reg, BPF_PSEUDO_MAP_VALUE, (uint64_t)off << 32 | m);
 }
@@ -72,7 +61,7 @@ void cg_scratch_addr(struct cg *g, int reg, uint32_t off)
 	cg_emit(g, ALU64_IMM(BPF_ADD, reg, off));
 }
 
-static void mov_imm64(struct cg *g, int reg, int64_t v)
+void cg_mov_imm64(struct cg *g, int reg, int64_t v)
 {
 	if (v >= INT32_MIN && v <= INT32_MAX)
 		cg_emit(g, MOV64_IMM(reg, (int32_t)v));
@@ -82,13 +71,13 @@ static void mov_imm64(struct cg *g, int reg, int64_t v)
 
 /* ---- jumps ---- */
 
-static int jump(struct cg *g, struct bpf_insn i)
+int cg_jump(struct cg *g, struct bpf_insn i)
 {
 	cg_emit(g, i);
 	return g->b->n - 1;
 }
 
-static void land(struct cg *g, int at)
+void cg_land(struct cg *g, int at)
 {
 	g->b->insn[at].off = g->b->n - at - 1;
 }
@@ -101,12 +90,12 @@ static void add_fixup(int **list, int *n, int at)
 
 static void to_end(struct cg *g, struct bpf_insn i)
 {
-	add_fixup(&g->to_end, &g->nend, jump(g, i));
+	add_fixup(&g->to_end, &g->nend, cg_jump(g, i));
 }
 
 void cg_fault_if(struct cg *g, enum fault code, int addr_slot)
 {
-	int skip = jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
+	int skip = cg_jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
 	cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF + FREC_ACT, g->stmt));
 	cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF + FREC_CODE, code));
 	cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF + FREC_PC, g->b->n));
@@ -116,23 +105,30 @@ void cg_fault_if(struct cg *g, enum fault code, int addr_slot)
 	} else {
 		cg_emit(g, ST_MEM(BPF_DW, R7, FAULT_OFF + FREC_ADDR, 0));
 	}
-	add_fixup(&g->to_fault, &g->nfault, jump(g, JA(0)));
-	land(g, skip);
+	add_fixup(&g->to_fault, &g->nfault, cg_jump(g, JA(0)));
+	cg_land(g, skip);
+}
+
+uint32_t cg_temp_bytes(struct cg *g, struct node *n, uint32_t size)
+{
+	size = (size + 7) & ~7u;
+	if (g->tmp_next + size > TEMP_OFF + NTEMP * STRSIZE)
+		ERR(n, "statement needs more than %d bytes of temporaries",
+		    NTEMP * STRSIZE);
+	uint32_t off = g->tmp_next;
+	g->tmp_next += size;
+	return off;
 }
 
 uint32_t cg_temp(struct cg *g, struct node *n)
 {
-	if (g->tmp_next + STRSIZE > TEMP_OFF + NTEMP * STRSIZE)
-		ERR(n, "statement needs more than %d string temporaries", NTEMP);
-	uint32_t off = g->tmp_next;
-	g->tmp_next += STRSIZE;
-	return off;
+	return cg_temp_bytes(g, n, STRSIZE);
 }
 
 /* ---- integers ---- */
 
 /* Re-extend r to the width and signedness of t. */
-static void normalize(struct cg *g, int reg, const struct dtype *t)
+void cg_normalize(struct cg *g, int reg, const struct dtype *t)
 {
 	if (!type_is_integer(t) || t->size >= 8 || t->size == 0)
 		return;
@@ -220,18 +216,18 @@ static void emit_strcmp(struct cg *g)
 	cg_emit(g, MOV64_REG(R5, R2));
 	cg_emit(g, ALU64_REG(BPF_ADD, R5, R3));
 	cg_emit(g, LDX_MEM(BPF_B, R5, R5, 0));
-	int diff = jump(g, JMP_REG(BPF_JNE, R4, R5, 0));
-	int eq = jump(g, JMP_IMM(BPF_JEQ, R4, 0, 0));
+	int diff = cg_jump(g, JMP_REG(BPF_JNE, R4, R5, 0));
+	int eq = cg_jump(g, JMP_IMM(BPF_JEQ, R4, 0, 0));
 	cg_emit(g, ALU64_IMM(BPF_ADD, R3, 1));
 	cg_emit(g, JMP_IMM(BPF_JLT, R3, STRSIZE, loop - g->b->n - 1));
-	land(g, eq);
+	cg_land(g, eq);
 	cg_emit(g, MOV64_IMM(R0, 0));
-	int done = jump(g, JA(0));
-	land(g, diff);
+	int done = cg_jump(g, JA(0));
+	cg_land(g, diff);
 	cg_emit(g, MOV64_IMM(R0, 1));
 	cg_emit(g, JMP_REG(BPF_JGT, R4, R5, 1));
 	cg_emit(g, MOV64_IMM(R0, -1));
-	land(g, done);
+	cg_land(g, done);
 }
 
 void cg_store_string(struct cg *g, int base, uint32_t off)
@@ -295,6 +291,28 @@ static void store_var(struct cg *g, struct var *v)
 		cg_emit(g, STX_MEM(BPF_DW, var_base(v), R0, off));
 }
 
+/* An lvalue's place: a dynamic variable's key (built now), else 0. */
+static uint32_t lv_key(struct cg *g, struct node *lv)
+{
+	return lv->var->is_dynamic ? cg_dvar_key(g, lv) : 0;
+}
+
+static void lv_load(struct cg *g, struct var *v, uint32_t key)
+{
+	if (v->is_dynamic)
+		cg_dvar_load(g, v, key);
+	else
+		load_var(g, v);
+}
+
+static void lv_store(struct cg *g, struct var *v, uint32_t key)
+{
+	if (v->is_dynamic)
+		cg_dvar_store(g, v, key);
+	else
+		store_var(g, v);
+}
+
 /* ---- built-in variables ---- */
 
 /* probeprov, probemod, probefunc, probename. */
@@ -304,7 +322,7 @@ static void probe_name_str(struct cg *g, int b)
 	if (!site_is_shared(g->site)) {
 		const char *s = b == B_PROBEPROV ? p->prov : b == B_PROBEMOD ?
 			p->mod : b == B_PROBEFUNC ? p->func : p->name;
-		ld_map_value(g, R0, MAP_STR, strtab_add(g->dp, s, strlen(s)));
+		cg_ld_map_value(g, R0, MAP_STR, strtab_add(g->dp, s, strlen(s)));
 		return;
 	}
 	/* The selector value holds strtab offsets; bound them for the
@@ -313,7 +331,7 @@ static void probe_name_str(struct cg *g, int b)
 	cg_emit(g, LDX_MEM(BPF_W, R1, R7, SITE_OFF + field));
 	cg_emit(g, JMP_IMM(BPF_JLE, R1, STRTAB_MAX - STRSIZE, 1));
 	cg_emit(g, MOV64_IMM(R1, 0));
-	ld_map_value(g, R0, MAP_STR, 0);
+	cg_ld_map_value(g, R0, MAP_STR, 0);
 	cg_emit(g, ALU64_REG(BPF_ADD, R0, R1));
 }
 
@@ -506,7 +524,7 @@ static void arith(struct cg *g, int op, const struct dtype *t)
 		cg_emit(g, ALU64_REG(alu_op(op), R1, R0));
 		cg_emit(g, MOV64_REG(R0, R1));
 	}
-	normalize(g, R0, t);
+	cg_normalize(g, R0, t);
 }
 
 /* r0 = (r1 op r0) for a comparison. */
@@ -594,15 +612,15 @@ static void cg_logop(struct cg *g, struct node *n)
 	}
 	/* &&: either side false gives 0; ||: either side true gives 1 */
 	int and = n->op == T_LAND, jop = and ? BPF_JEQ : BPF_JNE;
-	int first = jump(g, JMP_IMM(jop, R0, 0, 0));
+	int first = cg_jump(g, JMP_IMM(jop, R0, 0, 0));
 	cg_expr(g, n->b);
-	int second = jump(g, JMP_IMM(jop, R0, 0, 0));
+	int second = cg_jump(g, JMP_IMM(jop, R0, 0, 0));
 	cg_emit(g, MOV64_IMM(R0, and));
-	int done = jump(g, JA(0));
-	land(g, first);
-	land(g, second);
+	int done = cg_jump(g, JA(0));
+	cg_land(g, first);
+	cg_land(g, second);
 	cg_emit(g, MOV64_IMM(R0, !and));
-	land(g, done);
+	cg_land(g, done);
 }
 
 /* ---- lvalues, members, indexing ---- */
@@ -660,8 +678,14 @@ static void cg_member(struct cg *g, struct node *n)
 		load_typed(g, n->type);
 }
 
+static void cg_var(struct cg *g, struct node *n);
+
 static void cg_index(struct cg *g, struct node *n)
 {
+	if (n->var) {
+		cg_var(g, n);
+		return;
+	}
 	if (n->id == -1) {		/* args[i] */
 		struct probe *p = g->site->first;
 		probe_args(p);
@@ -678,18 +702,23 @@ static void cg_index(struct cg *g, struct node *n)
 
 static void cg_assign(struct cg *g, struct node *n)
 {
+	if (n->a->kind == N_AGG) {
+		cg_agg(g, n);
+		return;
+	}
 	struct var *v = n->a->var;
+	uint32_t key = lv_key(g, n->a);
 	if (n->op == '=') {
 		if (v->type->kind == DT_STRING)
 			cg_string(g, n->b);
 		else {
 			cg_expr(g, n->b);
-			normalize(g, R0, v->type);
+			cg_normalize(g, R0, v->type);
 		}
-		store_var(g, v);
+		lv_store(g, v, key);
 		return;
 	}
-	load_var(g, v);
+	lv_load(g, v, key);
 	cg_push(g);
 	cg_expr(g, n->b);
 	cg_pop(g, R1);
@@ -701,33 +730,40 @@ static void cg_assign(struct cg *g, struct node *n)
 	if (v->type->kind == DT_PTR && (op == '+' || op == '-'))
 		scale(g, R0, v->type);
 	arith(g, op, v->type->kind == DT_PTR ? &t_ulong : v->type);
-	store_var(g, v);
+	lv_store(g, v, key);
 }
 
 static void cg_incdec(struct cg *g, struct node *n)
 {
 	struct var *v = n->a->var;
 	int step = v->type->kind == DT_PTR ? (int)pointee_size(v->type) : 1;
-	load_var(g, v);
+	uint32_t key = lv_key(g, n->a);
+	lv_load(g, v, key);
 	if (n->kind == N_POSTINC)
 		cg_push(g);
 	cg_emit(g, ALU64_IMM(BPF_ADD, R0, n->op == T_INC ? step : -step));
-	normalize(g, R0, v->type);
-	store_var(g, v);
+	cg_normalize(g, R0, v->type);
+	lv_store(g, v, key);
 	if (n->kind == N_POSTINC)
 		cg_pop(g, R0);
+}
+
+/* A variable's value: this->, self->, a global or an array element. */
+static void cg_var(struct cg *g, struct node *n)
+{
+	lv_load(g, n->var, lv_key(g, n));
 }
 
 static void cg_ternary(struct cg *g, struct node *n)
 {
 	int str = n->type->kind == DT_STRING;
 	cg_expr(g, n->a);
-	int no = jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
+	int no = cg_jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
 	if (str) cg_string(g, n->b); else cg_expr(g, n->b);
-	int done = jump(g, JA(0));
-	land(g, no);
+	int done = cg_jump(g, JA(0));
+	cg_land(g, no);
 	if (str) cg_string(g, n->c); else cg_expr(g, n->c);
-	land(g, done);
+	cg_land(g, done);
 }
 
 static void cg_unop(struct cg *g, struct node *n)
@@ -752,7 +788,7 @@ static void cg_unop(struct cg *g, struct node *n)
 		cg_emit(g, MOV64_IMM(R0, 0));
 		return;
 	}
-	normalize(g, R0, n->type);
+	cg_normalize(g, R0, n->type);
 }
 
 static void cg_cast(struct cg *g, struct node *n)
@@ -763,18 +799,18 @@ static void cg_cast(struct cg *g, struct node *n)
 	}
 	cg_expr(g, n->a);
 	if (n->type->kind != DT_VOID)
-		normalize(g, R0, n->type);
+		cg_normalize(g, R0, n->type);
 }
 
 void cg_expr(struct cg *g, struct node *n)
 {
 	if (n->is_const && type_is_integer(n->type)) {
-		mov_imm64(g, R0, n->cval);
+		cg_mov_imm64(g, R0, n->cval);
 		return;
 	}
 	switch (n->kind) {
 	case N_STR:
-		ld_map_value(g, R0, MAP_STR, strtab_add(g->dp, n->str, n->slen));
+		cg_ld_map_value(g, R0, MAP_STR, strtab_add(g->dp, n->str, n->slen));
 		return;
 	case N_IDENT:
 		if (n->var)
@@ -782,7 +818,7 @@ void cg_expr(struct cg *g, struct node *n)
 		else
 			cg_builtin(g, n);
 		return;
-	case N_THIS: load_var(g, n->var); return;
+	case N_THIS: case N_SELF: cg_var(g, n); return;
 	case N_BINOP: cg_binop(g, n); return;
 	case N_LOGOP: cg_logop(g, n); return;
 	case N_UNOP: cg_unop(g, n); return;
@@ -816,15 +852,15 @@ static void cg_stmt(struct cg *g, struct node *s)
 	case N_IF: {
 		g->stmt++;
 		cg_expr(g, s->a);
-		int no = jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
+		int no = cg_jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
 		cg_stmts(g, s->b);
 		if (s->c) {
-			int done = jump(g, JA(0));
-			land(g, no);
+			int done = cg_jump(g, JA(0));
+			cg_land(g, no);
 			cg_stmts(g, s->c);
-			land(g, done);
+			cg_land(g, done);
 		} else {
-			land(g, no);
+			cg_land(g, no);
 		}
 		return;
 	}
@@ -892,17 +928,22 @@ static void output(struct cg *g, uint32_t off, uint32_t size)
 	cg_emit(g, MOV64_IMM(R3, size));
 	cg_emit(g, MOV64_IMM(R4, 0));
 	cg_emit(g, CALL_HELPER(BPF_FUNC_ringbuf_output));
-	int ok = jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
+	int ok = cg_jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
+	cg_count_drop(g, DROP_RECORD);
+	cg_land(g, ok);
+}
+
+void cg_count_drop(struct cg *g, enum drop_kind k)
+{
 	cg_ld_map(g, R1, MAP_DROPS);
 	cg_emit(g, MOV64_REG(R2, R10));
 	cg_emit(g, ALU64_IMM(BPF_ADD, R2, -16));
 	cg_emit(g, ST_MEM(BPF_DW, R10, -16, 0));
 	cg_emit(g, CALL_HELPER(BPF_FUNC_map_lookup_elem));
 	cg_emit(g, JMP_IMM(BPF_JEQ, R0, 0, 3));
-	cg_emit(g, LDX_MEM(BPF_DW, R1, R0, 0));
+	cg_emit(g, LDX_MEM(BPF_DW, R1, R0, 8 * k));
 	cg_emit(g, ALU64_IMM(BPF_ADD, R1, 1));
-	cg_emit(g, STX_MEM(BPF_DW, R0, R1, 0));
-	land(g, ok);
+	cg_emit(g, STX_MEM(BPF_DW, R0, R1, 8 * k));
 }
 
 /* ERROR's arguments from the fault record, then the call. */
@@ -928,9 +969,9 @@ static void fault_handler(struct cg *g)
 {
 	if (!g->nfault)
 		return;
-	int skip = jump(g, JA(0));
+	int skip = cg_jump(g, JA(0));
 	for (int i = 0; i < g->nfault; i++)
-		land(g, g->to_fault[i]);
+		cg_land(g, g->to_fault[i]);
 	cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF, 0));
 	cg_emit(g, STX_MEM(BPF_W, R7, R9, FAULT_OFF + 4));
 	cg_emit(g, CALL_HELPER(BPF_FUNC_get_smp_processor_id));
@@ -940,8 +981,8 @@ static void fault_handler(struct cg *g)
 	output(g, FAULT_OFF, FAULT_SIZE);
 	if (!g->in_error)
 		call_error(g);
-	add_fixup(&g->to_end, &g->nend, jump(g, JA(0)));
-	land(g, skip);
+	add_fixup(&g->to_end, &g->nend, cg_jump(g, JA(0)));
+	cg_land(g, skip);
 }
 
 /* Clause c for the probes of site s, appended to owner's program. */
@@ -965,7 +1006,7 @@ static struct ecb *clause(struct dprog *dp, struct site *owner,
 		output(&g, 0, g.ecb->recsize);
 	fault_handler(&g);
 	for (int i = 0; i < g.nend; i++)
-		land(&g, g.to_end[i]);
+		cg_land(&g, g.to_end[i]);
 	free(g.to_end);
 	free(g.to_fault);
 	return g.ecb;

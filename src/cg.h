@@ -15,6 +15,18 @@
 
 #include "compile.h"
 
+#define R0 BPF_REG_0
+#define R1 BPF_REG_1
+#define R2 BPF_REG_2
+#define R3 BPF_REG_3
+#define R4 BPF_REG_4
+#define R5 BPF_REG_5
+#define R6 BPF_REG_6
+#define R7 BPF_REG_7
+#define R8 BPF_REG_8
+#define R9 BPF_REG_9
+#define R10 BPF_REG_10
+
 /* The per-CPU scratch value. */
 #define REC_MAX		8192		/* the record being built, at 0 */
 #define SITE_OFF	REC_MAX		/* the site's selector value copy */
@@ -22,7 +34,7 @@
 #define FAULT_OFF	(SITE_OFF + SEL_SIZE)	/* a fault record */
 #define FAULT_SIZE	40
 #define TEMP_OFF	(ERRARGS_OFF + ERRARGS_SIZE)
-#define NTEMP		24		/* string temporaries per statement */
+#define NTEMP		32		/* string temporaries per statement */
 #define THIS_OFF	(TEMP_OFF + NTEMP * STRSIZE)	/* this-> variables */
 #define SCRATCH_MAX	32768		/* the per-CPU value size limit */
 
@@ -70,17 +82,46 @@ void cg_string(struct cg *g, struct node *n);
 int cg_push(struct cg *g);			/* spill r0: its r10 offset */
 void cg_pop(struct cg *g, int reg);		/* reload the last spill */
 uint32_t cg_temp(struct cg *g, struct node *n);	/* a STRSIZE temporary */
+uint32_t cg_temp_bytes(struct cg *g, struct node *n, uint32_t size);
+/* A jump to be landed later: its index; cg_land points it here. */
+int cg_jump(struct cg *g, struct bpf_insn i);
+void cg_land(struct cg *g, int at);
+void cg_mov_imm64(struct cg *g, int reg, int64_t v);
+/* reg = the address of byte off of map m's value (array maps). */
+void cg_ld_map_value(struct cg *g, int reg, int m, uint32_t off);
+/* Re-extend reg to the width and signedness of integer type t. */
+void cg_normalize(struct cg *g, int reg, const struct dtype *t);
+void cg_count_drop(struct cg *g, enum drop_kind k);	/* clobbers r0-r5 */
 /* Copy the string r0 points to into base + off (base r7 or r8);
  * r0 = the copy. */
 void cg_store_string(struct cg *g, int base, uint32_t off);
 /* If r0 (a helper's result) is non-zero, fault with code; addr is the
  * stack slot (r10 + off) holding the address, or 0 for none. */
 void cg_fault_if(struct cg *g, enum fault code, int addr_slot);
-void cg_ld_map(struct cg *g, int reg, enum map_id m);
+void cg_ld_map(struct cg *g, int reg, int m);	/* enum map_id, dmap_add's */
 /* r1 = r7 + off (a scratch address). */
 void cg_scratch_addr(struct cg *g, int reg, uint32_t off);
 
+/* cg_dvar.c: a dynamic variable's element.  The key of lvalue lv (an
+ * N_INDEX or N_SELF naming a dynamic variable) is built in a temporary,
+ * at the offset returned; load and store use it (store keeps r0). */
+uint32_t cg_dvar_key(struct cg *g, struct node *lv);
+void cg_dvar_load(struct cg *g, struct var *v, uint32_t key);
+void cg_dvar_store(struct cg *g, struct var *v, uint32_t key);
+
+/* Write the keys of list keys (an N_LIST, or NULL) at scratch offset
+ * off on: integers as 8 bytes, strings zero-padded to STRSIZE. */
+void cg_key_tuple(struct cg *g, struct node *keys, uint32_t off);
+
+/* cg_agg.c: @a[keys] = func(args); printa(), clear() and the others. */
+void cg_agg(struct cg *g, struct node *assign);
+void cg_agg_action(struct cg *g, struct node *call);
+
 /* cg_call.c */
+/* Add an action to the clause's ecb; cg_action_done marks it as run in
+ * the record's header when the code reaches it. */
+struct action *cg_action_add(struct cg *g, enum act_kind k, int nargs);
+void cg_action_done(struct cg *g);
 void cg_call(struct cg *g, struct node *n);	/* actions and subroutines */
 uint32_t cg_record(struct cg *g, uint32_t size);	/* a record slot */
 /* Record the value of n at a new slot; fill the recarg describing it. */

@@ -8,13 +8,6 @@
 #include "types.h"
 #include "util.h"
 
-#define R0 BPF_REG_0
-#define R1 BPF_REG_1
-#define R2 BPF_REG_2
-#define R3 BPF_REG_3
-#define R7 BPF_REG_7
-#define R8 BPF_REG_8
-#define R10 BPF_REG_10
 
 uint32_t cg_record(struct cg *g, uint32_t size)
 {
@@ -74,7 +67,7 @@ void cg_record_value(struct cg *g, struct node *n, struct recarg *ra)
 }
 
 /* Add an action; mark it done in the record's header when it runs. */
-static struct action *action_add(struct cg *g, enum act_kind k, int nargs)
+struct action *cg_action_add(struct cg *g, enum act_kind k, int nargs)
 {
 	struct action *a = xcalloc(1, sizeof(*a));
 	a->kind = k;
@@ -85,7 +78,7 @@ static struct action *action_add(struct cg *g, enum act_kind k, int nargs)
 	return a;
 }
 
-static void action_done(struct cg *g)
+void cg_action_done(struct cg *g)
 {
 	int k = g->nacts++;
 	if (k >= 32)
@@ -97,9 +90,9 @@ static void action_done(struct cg *g)
 
 static void cg_trace(struct cg *g, struct node *n)
 {
-	struct action *a = action_add(g, ACT_TRACE, 1);
+	struct action *a = cg_action_add(g, ACT_TRACE, 1);
 	cg_record_value(g, n->a, &a->args[0]);
-	action_done(g);
+	cg_action_done(g);
 }
 
 static void cg_printf(struct cg *g, struct node *n)
@@ -107,26 +100,26 @@ static void cg_printf(struct cg *g, struct node *n)
 	int argc = 0;
 	for (struct node *x = n->a->next; x; x = x->next)
 		argc++;
-	struct action *a = action_add(g, ACT_PRINTF, argc);
+	struct action *a = cg_action_add(g, ACT_PRINTF, argc);
 	a->fmt = n->aux;
 	int i = 0;
 	for (struct node *x = n->a->next; x; x = x->next)
 		cg_record_value(g, x, &a->args[i++]);
-	action_done(g);
+	cg_action_done(g);
 }
 
 static void cg_exit(struct cg *g, struct node *n)
 {
-	struct action *a = action_add(g, ACT_EXIT, 1);
+	struct action *a = cg_action_add(g, ACT_EXIT, 1);
 	cg_record_value(g, n->a, &a->args[0]);
 	cg_emit(g, ST_MEM(BPF_DW, R8, GLOB_EXIT, 1));
-	action_done(g);
+	cg_action_done(g);
 }
 
 static void cg_tracemem(struct cg *g, struct node *n)
 {
 	struct node *addr = n->a, *size = addr->next, *dsize = size->next;
-	struct action *a = action_add(g, ACT_TRACEMEM, dsize ? 2 : 1);
+	struct action *a = cg_action_add(g, ACT_TRACEMEM, dsize ? 2 : 1);
 	struct recarg *ra = &a->args[0];
 
 	cg_expr(g, addr);
@@ -136,7 +129,7 @@ static void cg_tracemem(struct cg *g, struct node *n)
 	record_bytes(g, ra->off, ra->size);
 	if (dsize)
 		cg_record_value(g, dsize, &a->args[1]);
-	action_done(g);
+	cg_action_done(g);
 }
 
 /* r2 = min(r0, STRSIZE) as the verifier wants a helper's size bounded.
@@ -199,6 +192,10 @@ void cg_call(struct cg *g, struct node *n)
 	case CALL_COPYIN: cg_copyin(g, n, 0); return;
 	case CALL_COPYINSTR: cg_copyin(g, n, 1); return;
 	case CALL_STRLEN: cg_strlen(g, n); return;
+	case CALL_PRINTA: case CALL_CLEAR: case CALL_TRUNC:
+	case CALL_NORMALIZE: case CALL_DENORMALIZE:
+		cg_agg_action(g, n);
+		return;
 	}
 	diag_error(g->dp->diag, n->line, "D_UNKNOWN", "%s( ) is not supported "
 		   "yet", n->name);

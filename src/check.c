@@ -222,19 +222,102 @@ static void check_ident(struct checker *ck, struct node *n)
 	n->var = var;
 }
 
+/* this->name and self->name; self-> variables are dynamic (a map keyed
+ * by the thread). */
 static void check_this(struct checker *ck, struct node *n)
 {
-	struct var *var = var_lookup(ck->dp, n->name, VAR_THIS);
+	enum var_kind k = n->kind == N_SELF ? VAR_SELF : VAR_THIS;
+	const char *pfx = k == VAR_SELF ? "self" : "this";
+	struct var *var = var_lookup(ck->dp, n->name, k);
 	if (!var) {
 		if (!ck->lvalue)
-			ERR(n, "D_IDENT_UNDEF", "failed to resolve this->%s: "
-			    "Unknown variable name", n->name);
-		var = var_new(ck->dp, n->name, VAR_THIS);
+			ERR(n, "D_IDENT_UNDEF", "failed to resolve %s->%s: "
+			    "Unknown variable name", pfx, n->name);
+		var = var_new(ck->dp, n->name, k);
+		var->is_dynamic = k == VAR_SELF;
 	} else if (!var->type && !ck->lvalue)
-		ERR(n, "D_IDENT_UNDEF", "failed to resolve this->%s: Unknown "
-		    "variable name", n->name);
+		ERR(n, "D_IDENT_UNDEF", "failed to resolve %s->%s: Unknown "
+		    "variable name", pfx, n->name);
 	n->var = var;
 	n->type = var->type;
+}
+
+/* The variable an associative-array reference a[k...] or self->a[k...]
+ * names, or NULL when a[...] indexes an array or pointer instead. */
+static struct var *assoc_var(struct checker *ck, struct node *a)
+{
+	struct var *v;
+
+	if (a->kind == N_SELF) {
+		v = var_lookup(ck->dp, a->name, VAR_SELF);
+		if (v && !v->nkeys && v->type)
+			ERR(a, "D_IDX_NONARR", "operator [ ] must be applied to "
+			    "an array or pointer");
+		if (!v && !ck->lvalue)
+			ERR(a, "D_IDENT_UNDEF", "failed to resolve self->%s: "
+			    "Unknown variable name", a->name);
+		if (!v) {
+			v = var_new(ck->dp, a->name, VAR_SELF);
+			v->is_dynamic = 1;
+		}
+		return v;
+	}
+	if (a->kind != N_IDENT || a->scope)
+		return NULL;
+	v = var_lookup(ck->dp, a->name, VAR_GLOBAL);
+	if (v)
+		return v->nkeys || !v->type ? v : NULL;
+	if (!ck->lvalue || builtin_var(a->name) >= 0)
+		return NULL;
+	v = var_new(ck->dp, a->name, VAR_GLOBAL);
+	v->is_dynamic = 1;
+	return v;
+}
+
+/* Keys: integers, pointers and strings; their types are fixed by the
+ * first reference and later ones must agree. */
+static void check_keys(struct checker *ck, struct node *n, struct var *v)
+{
+	int i = 0;
+	for (struct node *k = n->b->a; k; k = k->next, i++) {
+		check_expr(ck, k);
+		struct dtype *t = type_is_char_array(k->type) ? &t_string :
+				  k->type;
+		if (!type_is_scalar(t) && !type_is_string(t))
+			ERR(k, "D_OP_INCOMPAT", "key #%d of %s[ ] has a type that "
+			    "cannot be a key: %s", i + 1, v->name, t->name);
+		if (i >= MAXKEYS)
+			ERR(k, "D_PROTO_LEN", "%s[ ] has more than %d keys",
+			    v->name, MAXKEYS);
+		if (!v->nkeys || i >= v->nkeys)
+			v->keys[i] = t;
+		else if (type_is_string(v->keys[i]) != type_is_string(t))
+			ERR(k, "D_PROTO_ARG", "%s[ ] key #%d is incompatible "
+			    "with prototype:\n\tprototype: %s\n\t argument: %s",
+			    v->name, i + 1, v->keys[i]->name, t->name);
+	}
+	if (v->nkeys && i != v->nkeys)
+		ERR(n, "D_PROTO_LEN", "%s[ ] prototype mismatch: %d arg%s passed, "
+		    "%d expected", v->name, i, i == 1 ? "" : "s", v->nkeys);
+	v->nkeys = i;
+	v->is_dynamic = 1;
+}
+
+static int check_assoc(struct checker *ck, struct node *n)
+{
+	int lv = ck->lvalue;
+	struct var *v = assoc_var(ck, n->a);
+	if (!v)
+		return 0;
+	ck->lvalue = 0;
+	check_keys(ck, n, v);
+	ck->lvalue = lv;
+	if (!v->type && !lv)
+		ERR(n, "D_IDENT_UNDEF", "failed to resolve %s: Unknown variable "
+		    "name", v->name);
+	n->var = v;
+	n->type = v->type;
+	return 1;
 }
 
 /* ---- operators ---- */
@@ -395,7 +478,8 @@ static void check_unop(struct checker *ck, struct node *n)
 
 static int is_lvalue(const struct node *n)
 {
-	return (n->kind == N_IDENT && n->var) || n->kind == N_THIS;
+	return ((n->kind == N_IDENT || n->kind == N_INDEX) && n->var) ||
+	       n->kind == N_THIS || n->kind == N_SELF;
 }
 
 static void check_lvalue(struct checker *ck, struct node *n)
@@ -410,6 +494,10 @@ static void check_lvalue(struct checker *ck, struct node *n)
 
 static void check_assign(struct checker *ck, struct node *n)
 {
+	if (n->a->kind == N_AGG) {
+		check_agg_assign(ck, n);
+		return;
+	}
 	check_lvalue(ck, n->a);
 	check_expr(ck, n->b);
 	struct var *v = n->a->var;
@@ -584,6 +672,8 @@ static void check_index(struct checker *ck, struct node *n)
 		n->type = p->argtype[sub->cval] ? p->argtype[sub->cval] : &t_long;
 		return;
 	}
+	if (check_assoc(ck, n))
+		return;
 	check_expr(ck, n->a);
 	check_expr(ck, sub);
 	if (sub->next || !is_int(sub))
@@ -617,10 +707,16 @@ void check_expr(struct checker *ck, struct node *n)
 	case N_STRINGOF: check_stringof(ck, n); break;
 	case N_INDEX: check_index(ck, n); break;
 	case N_CALL: check_call(ck, n); break;
-	case N_SELF:
-		ERR(n, "D_UNKNOWN", "self-> variables are not supported yet");
+	case N_SELF: check_this(ck, n); break;
 	case N_AGG:
-		ERR(n, "D_UNKNOWN", "aggregations are not supported yet");
+		if (ck->top == n && (n->a || agg_lookup(ck->dp, n->name)))
+			ERR(n, "D_AGG_NULL", "expression has null effect: "
+			    "@%s", n->name);
+		if (ck->top == n)
+			ERR(n, "D_IDENT_UNDEF", "failed to resolve @%s: Unknown "
+			    "variable name", n->name);
+		ERR(n, "D_AGG_SCALAR", "aggregation @%s may not be used in an "
+		    "expression", n->name);
 	default:
 		ERR(n, "D_UNKNOWN", "unexpected %s in an expression",
 		    ast_kind_name(n->kind));

@@ -14,5 +14,12 @@ struct checker {
 
 void check_expr(struct checker *ck, struct node *n);
 void check_call(struct checker *ck, struct node *n);
+/* check_agg.c: @name[keys] = func(args); printa() and the other
+ * actions on aggregations (argv: the call's checked arguments). */
+void check_agg_assign(struct checker *ck, struct node *n);
+void check_agg_ref(struct checker *ck, struct node *n);	/* @a as argument */
+int agg_func_lookup(const char *name);		/* enum agg_kind, or -1 */
+void check_agg_action(struct checker *ck, struct node *n, struct node **argv,
+		      int argc);
 
 #endif

@@ -28,6 +28,11 @@ static const struct {
 	[CALL_COPYIN] = { "copyin", 2, 2, 0, check_copyin },
 	[CALL_COPYINSTR] = { "copyinstr", 1, 2, 0, check_copyinstr },
 	[CALL_STRLEN] = { "strlen", 1, 1, 0, check_strlen },
+	[CALL_PRINTA] = { "printa", 1, 64, 1, check_agg_action },
+	[CALL_CLEAR] = { "clear", 1, 1, 1, check_agg_action },
+	[CALL_TRUNC] = { "trunc", 1, 2, 1, check_agg_action },
+	[CALL_NORMALIZE] = { "normalize", 2, 2, 1, check_agg_action },
+	[CALL_DENORMALIZE] = { "denormalize", 1, 1, 1, check_agg_action },
 };
 
 enum fmt_type type_ftype(const struct dtype *t)
@@ -167,6 +172,9 @@ void check_call(struct checker *ck, struct node *n)
 	struct node *argv[64];
 	int argc = 0, id = call_lookup(n->name);
 
+	if (id < 0 && agg_func_lookup(n->name) >= 0)
+		ERR(n, "D_CG_EXPR", "%s( ) may only be used as the value of an "
+		    "aggregation", n->name);
 	if (id < 0)
 		ERR(n, "D_IDENT_UNDEF", "failed to resolve %s: Unknown function "
 		    "name", n->name);
@@ -174,7 +182,10 @@ void check_call(struct checker *ck, struct node *n)
 		if (argc == 64)
 			ERR(n, "D_PROTO_LEN", "%s( ) has too many arguments",
 			    n->name);
-		check_expr(ck, a);
+		if (a->kind == N_AGG)
+			check_agg_ref(ck, a);
+		else
+			check_expr(ck, a);
 		argv[argc++] = a;
 	}
 	if (argc < calls[id].min || argc > calls[id].max)

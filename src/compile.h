@@ -24,8 +24,13 @@ struct ring_buffer;
 #define REC_HDR		16		/* record header: epid, probe id, cpu */
 #define GLOB_STATE	16		/* globals map: exit flag, exit status */
 
-enum var_kind { VAR_GLOBAL, VAR_THIS, VAR_BUILTIN, VAR_INLINE };
+enum var_kind { VAR_GLOBAL, VAR_THIS, VAR_SELF, VAR_BUILTIN, VAR_INLINE };
 
+#define MAXKEYS		8		/* components of a key tuple */
+
+/* A variable.  A dynamic one (an associative array, or any self->
+ * variable) lives in a hash map of its own, keyed by the tuple's values
+ * (a self-> key starts with the thread id); the others have an offset. */
 struct var {
 	char *name;
 	enum var_kind kind;
@@ -33,12 +38,46 @@ struct var {
 	uint32_t off;			/* globals map (GLOBAL), scratch (THIS) */
 	int builtin;			/* enum builtin for VAR_BUILTIN */
 	struct node *value;		/* VAR_INLINE: the expression */
+	int nkeys;			/* > 0: an associative array */
+	int is_dynamic;			/* assoc array or self->: a map */
+	struct dtype *keys[MAXKEYS];	/* the key tuple's types */
+	int map;			/* its map's id (dmap_add), 0 until made */
 	struct var *next;
+};
+
+/* Maps a program needs besides the fixed ones (enum map_id): code
+ * generation reserves them with dmap_add, load.c makes them. */
+struct dmap {
+	uint32_t type, ksize, vsize, nent;
+	const char *name;
+	int fd;
+};
+
+/* An aggregation: one per-CPU hash map, the consumer merges the CPUs.
+ * Each CPU's value is a u64 count of updates, then the data in
+ * aggfmt.h's layout (ndata int64s). */
+struct agg {
+	char *name;			/* without the '@' ("" for @) */
+	int id;				/* 1-based, in order of first use */
+	int kind;			/* enum agg_kind, -1 until first used */
+	int nkeys;
+	struct dtype *keys[MAXKEYS];
+	uint32_t koff[MAXKEYS];		/* each key's offset in the map key */
+	uint32_t ksize;			/* bytes of the map key (>= 8) */
+	int ndata;
+	int64_t arg[4];			/* lquantize base, step, levels;
+					   llquantize factor, lmag, hmag, steps */
+	int map;
+	/* run time (aggout.c) */
+	int printed;			/* printa()ed: not printed at exit */
+	uint64_t normal;		/* normalize(); 0 for none */
+	struct agg *next;
 };
 
 /* What consumes a record: one action per recorded item or group. */
 enum act_kind {
 	ACT_TRACE, ACT_PRINTF, ACT_EXIT, ACT_TRACEMEM,
+	ACT_PRINTA, ACT_CLEAR, ACT_TRUNC, ACT_NORMALIZE, ACT_DENORMALIZE,
 };
 
 /* Record encoding (what consume.c decodes):
@@ -72,9 +111,11 @@ struct recarg {			/* one value in a record */
 
 struct action {
 	enum act_kind kind;
-	struct fmt *fmt;		/* printf */
+	struct fmt *fmt;		/* printf, printa */
 	struct recarg *args;
 	int nargs;
+	struct agg **aggs;		/* printa, clear, trunc, (de)normalize */
+	int naggs;
 	struct action *next;
 };
 
@@ -105,6 +146,8 @@ struct site {
 struct options {
 	int quiet, flowindent, destructive, zdefs, verbose, errtags, bpflog;
 	uint64_t bufsize;
+	uint64_t aggsize, dynvarsize;	/* bytes; 0: the defaults */
+	int aggsortkey, aggsortrev, aggsortpos, aggsortkeypos, aggpercpu;
 	uint64_t switchrate_ns;
 	char **margv;			/* macro arguments $0..$n */
 	int margc;
@@ -121,13 +164,16 @@ struct options {
 					   later calls are #pragma D option */
 };
 
+/* MAP_DROPS's value: u64 counts of what could not be kept. */
+enum drop_kind { DROP_RECORD, DROP_DYNVAR, DROP_AGG, DROP_SPEC, DROP_COUNT };
+
 /* The maps every program uses; MAP_SEL is the running site's own. */
 enum map_id {
 	MAP_RB,				/* ringbuf: records */
 	MAP_GLOB,			/* array[1]: exit state + global vars */
 	MAP_SCRATCH,			/* percpu array[1]: record, temporaries */
 	MAP_STR,			/* array[1]: constant strings (strtab) */
-	MAP_DROPS,			/* percpu array[1]: u64 lost records */
+	MAP_DROPS,			/* percpu array[1]: u64 drops, DROP_* */
 	MAP_SEL,			/* hash: selector -> {probe id, clause mask} */
 	MAP_COUNT
 };
@@ -136,6 +182,11 @@ struct dprog {
 	struct diag *diag;
 	struct options *opt;
 	struct var *vars;		/* globals, this-> and builtins in use */
+	struct agg *aggs, **aggs_last;	/* in order of first use */
+	int naggs;
+	struct dmap *dmaps;		/* map ids MAP_COUNT + index */
+	int ndmaps;
+	int zero_map;			/* zeroes: new aggregation values */
 	uint32_t globsize;		/* bytes of the globals map value */
 	uint32_t scratchsize;		/* bytes of the per-CPU scratch value */
 	char *strtab;			/* constant strings, STRSIZE apart */
@@ -154,6 +205,18 @@ struct dprog {
 	struct ring_buffer *rb;
 };
 
+
+/* load.c: reserve a map for load_program to make: its map id. */
+int dmap_add(struct dprog *dp, uint32_t type, uint32_t ksize, uint32_t vsize,
+	     uint32_t nent, const char *name);
+
+struct agg *agg_lookup(struct dprog *dp, const char *name);	/* check_agg.c */
+
+/* aggout.c: aggregations as DTrace prints them (the consumer's side). */
+/* printa, clear, trunc, normalize, denormalize: act of record rec. */
+void agg_action(struct dprog *dp, const struct action *act,
+		const unsigned char *rec);
+void agg_print_all(struct dprog *dp);	/* at exit: those not printa()ed */
 
 /* check.c: type a clause's predicate and body for a site's probe. */
 void check_clause(struct dprog *dp, struct node *clause, struct probe *p);

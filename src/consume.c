@@ -133,6 +133,9 @@ static void do_action(struct dprog *dp, const struct action *act,
 	case ACT_TRACEMEM:
 		do_tracemem(dp, act, rec);
 		break;
+	default:
+		agg_action(dp, act, rec);
+		break;
 	}
 }
 
@@ -265,7 +268,8 @@ int consume_open(struct dprog *dp)
 	int ncpu = libbpf_num_possible_cpus();
 
 	if (ncpu > 0)
-		dp->drops_seen = calloc(ncpu, sizeof(*dp->drops_seen));
+		dp->drops_seen = calloc((size_t)ncpu * DROP_COUNT,
+				       sizeof(*dp->drops_seen));
 	dp->rb = ring_buffer__new(dp->map_fd[MAP_RB], handle_record, dp, NULL);
 	if (!dp->rb) {
 		fprintf(stderr, "dtrace: failed to open the trace buffer: %s\n",
@@ -288,7 +292,33 @@ int consume_poll(struct dprog *dp, int timeout_ms)
 	return n < 0 ? -1 : n;
 }
 
-/* MAP_DROPS counts, per CPU, records the ring buffer had no room for. */
+/* MAP_DROPS counts, per CPU, what could not be kept (enum drop_kind):
+ * reported as dt_drop.c words it, per CPU for records and aggregations,
+ * in total for the others. */
+static const struct {
+	const char *tag, *what;
+	int per_cpu;
+} drop_names[DROP_COUNT] = {
+	[DROP_RECORD] = { "DTRACEDROP_PRINCIPAL", "drop", 1 },
+	[DROP_DYNVAR] = { "DTRACEDROP_DYNAMIC", "dynamic variable drop", 0 },
+	[DROP_AGG] = { "DTRACEDROP_AGGREGATION", "aggregation drop", 1 },
+	[DROP_SPEC] = { "DTRACEDROP_SPEC", "speculative drop", 0 },
+};
+
+static void drop_message(struct dprog *dp, int k, uint64_t n, int cpu)
+{
+	char where[32] = "";
+
+	if (cpu >= 0)
+		snprintf(where, sizeof(where), " on CPU %d", cpu);
+	fflush(dp->opt->out);
+	fprintf(stderr, "dtrace: %s%s%s%llu %s%s%s\n",
+		dp->opt->droptags ? "[" : "",
+		dp->opt->droptags ? drop_names[k].tag : "",
+		dp->opt->droptags ? "] " : "", (unsigned long long)n,
+		drop_names[k].what, n > 1 ? "s" : "", where);
+}
+
 void consume_drops(struct dprog *dp)
 {
 	int ncpu = libbpf_num_possible_cpus();
@@ -297,17 +327,23 @@ void consume_drops(struct dprog *dp)
 
 	if (ncpu <= 0 || !dp->drops_seen || dp->map_fd[MAP_DROPS] <= 0)
 		return;
-	if (!(v = calloc(ncpu, sizeof(*v))))
+	if (!(v = calloc((size_t)ncpu * DROP_COUNT, sizeof(*v))))
 		return;
 	if (bpf_map_lookup_elem(dp->map_fd[MAP_DROPS], &key, v) == 0) {
-		for (int c = 0; c < ncpu; c++) {
-			uint64_t n = v[c] - dp->drops_seen[c];
-			if (v[c] <= dp->drops_seen[c])
-				continue;
-			fprintf(stderr, "dtrace: %s%llu drop%s on CPU %d\n",
-				dp->opt->droptags ? "[DTRACEDROP_PRINCIPAL] " : "",
-				(unsigned long long)n, n > 1 ? "s" : "", c);
-			dp->drops_seen[c] = v[c];
+		for (int k = 0; k < DROP_COUNT; k++) {
+			uint64_t total = 0;
+			for (int c = 0; c < ncpu; c++) {
+				uint64_t *now = &v[c * DROP_COUNT + k];
+				uint64_t *seen = &dp->drops_seen[c * DROP_COUNT + k];
+				if (*now <= *seen)
+					continue;
+				if (drop_names[k].per_cpu)
+					drop_message(dp, k, *now - *seen, c);
+				total += *now - *seen;
+				*seen = *now;
+			}
+			if (total && !drop_names[k].per_cpu)
+				drop_message(dp, k, total, -1);
 		}
 	}
 	free(v);

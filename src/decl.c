@@ -172,13 +172,30 @@ struct dtype *decl_type(struct dprog *dp, const struct tyname *tn, int line)
 	return apply(dp, base_type(dp, tn->spec, line), tn->decl, line);
 }
 
+/* "int a[string, int]": an associative array's key types. */
+static int assoc_keys(struct dprog *dp, const struct decl *d, struct var *v)
+{
+	const struct declarator *dk = d->tn->decl;
+	int n = 0;
+
+	if (!dk || dk->kind != DK_ARRAY || !dk->index_type)
+		return 0;
+	for (const struct tyname *k = dk->index_type; k; k = k->next) {
+		if (n == MAXKEYS)
+			ERR(d->line, "D_DECL_ARRBIG", "%s[ ] has more than %d keys",
+			    v->name, MAXKEYS);
+		v->keys[n++] = decl_type(dp, k, d->line);
+	}
+	v->nkeys = n;
+	return 1;
+}
+
 static void declare_var(struct dprog *dp, const struct decl *d, struct dtype *t)
 {
-	enum var_kind k = d->cls == DC_THIS ? VAR_THIS : VAR_GLOBAL;
+	enum var_kind k = d->cls == DC_THIS ? VAR_THIS :
+			  d->cls == DC_SELF ? VAR_SELF : VAR_GLOBAL;
 	const char *name = d->tn->ident;
 
-	if (d->cls == DC_SELF)
-		ERR(d->line, "D_UNKNOWN", "self-> variables are not supported yet");
 	if (d->cls == DC_EXTERN)
 		ERR(d->line, "D_UNKNOWN", "extern variables are not supported");
 	struct var *v = var_lookup(dp, name, k);
@@ -192,12 +209,20 @@ static void declare_var(struct dprog *dp, const struct decl *d, struct dtype *t)
 		dp->vars = v;
 	}
 	v->type = t;
+	v->is_dynamic = assoc_keys(dp, d, v) || k == VAR_SELF;
 }
 
 void decl_top(struct dprog *dp, struct node *n)
 {
 	const struct decl *d = n->decl;
-	struct dtype *t = decl_type(dp, d->tn, d->line);
+	const struct declarator *dk = d->tn->decl;
+	struct dtype *t;
+
+	if (dk && dk->kind == DK_ARRAY && dk->index_type)	/* a[key] */
+		t = apply(dp, base_type(dp, d->tn->spec, d->line), dk->next,
+			  d->line);
+	else
+		t = decl_type(dp, d->tn, d->line);
 
 	if (!d->tn->ident)
 		return;			/* struct foo { ... }; */

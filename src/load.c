@@ -41,6 +41,34 @@ static int map_new(enum bpf_map_type t, const char *name, uint32_t ksize,
 	return fd;
 }
 
+int dmap_add(struct dprog *dp, uint32_t type, uint32_t ksize, uint32_t vsize,
+	     uint32_t nent, const char *name)
+{
+	dp->dmaps = realloc(dp->dmaps, (dp->ndmaps + 1) * sizeof(*dp->dmaps));
+	if (!dp->dmaps)
+		abort();
+	dp->dmaps[dp->ndmaps] = (struct dmap){ type, ksize, vsize, nent, name,
+					       -1 };
+	return MAP_COUNT + dp->ndmaps++;
+}
+
+static int make_dmaps(struct dprog *dp)
+{
+	for (int i = 0; i < dp->ndmaps; i++) {
+		struct dmap *m = &dp->dmaps[i];
+		if (!m->nent) {		/* -x dynvarsize or aggsize too small */
+			fprintf(stderr, "dtrace: could not enable tracing: "
+				"Enabling exceeds size of buffer\n");
+			return -1;
+		}
+		m->fd = map_new(m->type, m->name, m->ksize, (m->vsize + 7) & ~7u,
+				m->nent);
+		if (m->fd < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static uint32_t pow2_at_least(uint64_t v)
 {
 	uint32_t r = 4096;
@@ -110,10 +138,13 @@ static int make_maps(struct dprog *dp)
 	fd[MAP_SCRATCH] = map_new(BPF_MAP_TYPE_PERCPU_ARRAY, "dt_scratch", 4,
 				  (dp->scratchsize + 7) & ~7u, 1);
 	fd[MAP_STR] = map_new(BPF_MAP_TYPE_ARRAY, "dt_str", 4, STRTAB_MAX, 1);
-	fd[MAP_DROPS] = map_new(BPF_MAP_TYPE_PERCPU_ARRAY, "dt_drops", 4, 8, 1);
+	fd[MAP_DROPS] = map_new(BPF_MAP_TYPE_PERCPU_ARRAY, "dt_drops", 4,
+				DROP_COUNT * 8, 1);
 	for (int i = 0; i < MAP_SEL; i++)
 		if (fd[i] < 0)
 			return -1;
+	if (make_dmaps(dp) < 0)
+		return -1;
 
 	char *glob = xcalloc(1, dp->globsize + 8);
 	uint64_t wall = wall_offset();
@@ -143,8 +174,9 @@ static void fix_map_fds(struct dprog *dp, struct site *s)
 		    (in[i].src_reg != BPF_PSEUDO_MAP_FD &&
 		     in[i].src_reg != BPF_PSEUDO_MAP_VALUE))
 			continue;
-		in[i].imm = in[i].imm == MAP_SEL ? s->sel_map_fd
-						 : dp->map_fd[in[i].imm];
+		int id = in[i].imm;
+		in[i].imm = id == MAP_SEL ? s->sel_map_fd : id >= MAP_COUNT ?
+			    dp->dmaps[id - MAP_COUNT].fd : dp->map_fd[id];
 		i++;
 	}
 }

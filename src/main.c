@@ -500,6 +500,7 @@ static int trace(struct dprog *dp)
 	while (g_intr < 2 && consume_poll(dp, 0) > 0)
 		;
 	consume_drops(dp);
+	agg_print_all(dp);
 	fputc('\n', opts.out);
 	fflush(opts.out);
 	consume_close(dp);

@@ -104,6 +104,10 @@ static int opt_size(struct options *o, const struct optdesc *d,
 		return E_VAL;
 	if (!strcmp(d->name, "bufsize"))
 		o->bufsize = v;
+	else if (!strcmp(d->name, "aggsize"))
+		o->aggsize = v;
+	else if (!strcmp(d->name, "dynvarsize"))
+		o->dynvarsize = v;
 	return OK;
 }
 
@@ -279,14 +283,14 @@ static const struct optdesc table[] = {
 	{ "jstackframes", opt_runtime, NONE, NULL, 0 },
 	{ "maxframes", opt_runtime, NONE, NULL, 0 },
 	{ "stackindent", opt_runtime, NONE, NULL, 0 },
-	{ "aggsortkeypos", opt_runtime, NONE, NULL, 0 },
-	{ "aggsortpos", opt_runtime, NONE, NULL, 0 },
-	{ "aggsortkey", opt_runtime, NONE, NULL, 0 },
-	{ "aggsortrev", opt_runtime, NONE, NULL, 0 },
+	{ "aggsortkeypos", opt_runtime, F(aggsortkeypos), "v", 0 },
+	{ "aggsortpos", opt_runtime, F(aggsortpos), "v", 0 },
+	{ "aggsortkey", opt_runtime, F(aggsortkey), NULL, 0 },
+	{ "aggsortrev", opt_runtime, F(aggsortrev), NULL, 0 },
 	{ "agghist", opt_runtime, NONE, NULL, 0 },
 	{ "aggpack", opt_runtime, NONE, NULL, 0 },
 	{ "aggzoom", opt_runtime, NONE, NULL, 0 },
-	{ "aggpercpu", opt_flag, NONE, NULL, 0 },
+	{ "aggpercpu", opt_flag, F(aggpercpu), NULL, 0 },
 	{ "grabanon", opt_runtime, NONE, NULL, 0 },
 	{ "noresolve", opt_runtime, NONE, NULL, 0 },
 	{ "temporal", opt_runtime, NONE, NULL, 0 },

@@ -1,0 +1,137 @@
+/* cg_dvar.c - dynamic variables: associative arrays (a[k...]) and
+ * thread-local self-> variables, each a BPF hash map of its own.
+ *
+ * The key is built in a statement temporary: for self-> the thread
+ * (pid_tgid) first, then each key as 8 bytes or a zero-padded STRSIZE
+ * string, so that equal tuples are equal bytes.  A missing element reads
+ * as 0 (or ""), storing 0 deletes it, and a store the full map refuses
+ * is counted as a dynamic variable drop.
+ */
+#include "cg.h"
+#include "types.h"
+
+#define DEFAULT_DYNVARSIZE	(1u << 20)	/* DTrace's dynvarsize */
+
+static uint32_t key_size(const struct dtype *t)
+{
+	return type_is_string(t) ? STRSIZE : 8;
+}
+
+static uint32_t dvar_ksize(const struct var *v)
+{
+	uint32_t size = v->kind == VAR_SELF ? 8 : 0;
+	for (int i = 0; i < v->nkeys; i++)
+		size += key_size(v->keys[i]);
+	return size ? size : 8;
+}
+
+static uint32_t dvar_vsize(const struct var *v)
+{
+	return v->type->kind == DT_STRING ? STRSIZE : 8;
+}
+
+static int dvar_map(struct cg *g, struct var *v)
+{
+	if (!v->map) {
+		uint64_t total = g->dp->opt->dynvarsize ? g->dp->opt->dynvarsize
+							: DEFAULT_DYNVARSIZE;
+		uint64_t n = total / (dvar_ksize(v) + dvar_vsize(v));
+		v->map = dmap_add(g->dp, BPF_MAP_TYPE_HASH, dvar_ksize(v),
+				  dvar_vsize(v), n > 1u << 20 ?
+				  1u << 20 : (uint32_t)n, "dt_dvar");
+	}
+	return v->map;
+}
+
+/* Copy the string r0 points to into the key at off, zero-padded. */
+static void key_string(struct cg *g, uint32_t off)
+{
+	for (uint32_t i = 0; i < STRSIZE; i += 8)
+		cg_emit(g, ST_MEM(BPF_DW, R7, off + i, 0));
+	cg_emit(g, MOV64_REG(R3, R0));
+	cg_scratch_addr(g, R1, off);
+	cg_emit(g, MOV64_IMM(R2, STRSIZE));
+	cg_emit(g, CALL_HELPER(BPF_FUNC_probe_read_kernel_str));
+}
+
+void cg_key_tuple(struct cg *g, struct node *keys, uint32_t off)
+{
+	for (struct node *k = keys ? keys->a : NULL; k; k = k->next) {
+		if (type_is_string(k->type)) {
+			cg_string(g, k);
+			key_string(g, off);
+			off += STRSIZE;
+		} else {
+			cg_expr(g, k);
+			cg_emit(g, STX_MEM(BPF_DW, R7, R0, off));
+			off += 8;
+		}
+	}
+}
+
+uint32_t cg_dvar_key(struct cg *g, struct node *lv)
+{
+	struct var *v = lv->var;
+	uint32_t key = cg_temp_bytes(g, lv, dvar_ksize(v));
+
+	cg_emit(g, ST_MEM(BPF_DW, R7, key, 0));
+	if (v->kind == VAR_SELF) {
+		cg_emit(g, CALL_HELPER(BPF_FUNC_get_current_pid_tgid));
+		cg_emit(g, STX_MEM(BPF_DW, R7, R0, key));
+	}
+	if (lv->kind == N_INDEX)
+		cg_key_tuple(g, lv->b, key + (v->kind == VAR_SELF ? 8 : 0));
+	return key;
+}
+
+/* r0 = the element's value map address, or NULL. */
+static void lookup(struct cg *g, struct var *v, uint32_t key)
+{
+	cg_ld_map(g, R1, dvar_map(g, v));
+	cg_scratch_addr(g, R2, key);
+	cg_emit(g, CALL_HELPER(BPF_FUNC_map_lookup_elem));
+}
+
+void cg_dvar_load(struct cg *g, struct var *v, uint32_t key)
+{
+	lookup(g, v, key);
+	if (v->type->kind == DT_STRING) {
+		int found = cg_jump(g, JMP_IMM(BPF_JNE, R0, 0, 0));
+		cg_ld_map_value(g, R0, MAP_STR, strtab_add(g->dp, "", 0));
+		cg_land(g, found);
+		return;
+	}
+	int missing = cg_jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
+	cg_emit(g, LDX_MEM(BPF_DW, R0, R0, 0));
+	cg_land(g, missing);
+}
+
+/* Store r0 (an integer, or a string's buffer); r0 keeps the value. */
+void cg_dvar_store(struct cg *g, struct var *v, uint32_t key)
+{
+	int str = v->type->kind == DT_STRING, at = cg_push(g);
+	int del = str ? -1 : cg_jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
+
+	cg_ld_map(g, R1, dvar_map(g, v));
+	cg_scratch_addr(g, R2, key);
+	if (str) {
+		cg_emit(g, MOV64_REG(R3, R0));
+	} else {
+		cg_emit(g, MOV64_REG(R3, R10));
+		cg_emit(g, ALU64_IMM(BPF_ADD, R3, at));
+	}
+	cg_emit(g, MOV64_IMM(R4, BPF_ANY));
+	cg_emit(g, CALL_HELPER(BPF_FUNC_map_update_elem));
+	int ok = cg_jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
+	cg_count_drop(g, DROP_DYNVAR);
+	if (!str) {
+		int done = cg_jump(g, JA(0));
+		cg_land(g, del);
+		cg_ld_map(g, R1, dvar_map(g, v));
+		cg_scratch_addr(g, R2, key);
+		cg_emit(g, CALL_HELPER(BPF_FUNC_map_delete_elem));
+		cg_land(g, done);
+	}
+	cg_land(g, ok);
+	cg_pop(g, R0);
+}
