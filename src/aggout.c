@@ -15,8 +15,8 @@
 
 #define MAXJOIN	64			/* aggregations in one printa() */
 
-/* One key of a joined printa: its bytes, and each aggregation's merged
- * data for it (NULL where that aggregation has no such key). */
+/* One key of a joined printa: its bytes (the id's u64 zeroed), and each
+ * aggregation's merged data for it (NULL where it has no such key). */
 struct row {
 	unsigned char *key;
 	int64_t *data[MAXJOIN];
@@ -39,6 +39,18 @@ static int map_fd(struct dprog *dp, const struct agg *a)
 static uint32_t value_size(const struct agg *a)
 {
 	return 8 + 8 * (uint32_t)a->ndata;
+}
+
+/* The next key of a's map that is a's own (the map may be shared). */
+static int next_key(int fd, const struct agg *a, void *prev, void *next)
+{
+	uint64_t id = (uint64_t)a->id;
+	while (!bpf_map_get_next_key(fd, prev, next)) {
+		if (!memcmp(next, &id, 8))
+			return 0;
+		memcpy(prev ? prev : (prev = next), next, a->ksize);
+	}
+	return -1;
 }
 
 /* Fold one CPU's value (count, then data) into the merged data. */
@@ -98,12 +110,13 @@ static void snapshot(struct dprog *dp, struct table *t, int j)
 	int64_t *vals = xcalloc(ncpu > 0 ? ncpu : 1, vsize);
 	void *prev = NULL;
 
-	while (fd >= 0 && ncpu > 0 && !bpf_map_get_next_key(fd, prev, next)) {
+	while (fd >= 0 && ncpu > 0 && !next_key(fd, a, prev, next)) {
 		memcpy(key, next, a->ksize);
 		prev = key;
 		if (bpf_map_lookup_elem(fd, key, vals))
 			continue;
-		struct row *r = row_for(t, key);
+		memset(next, 0, 8);
+		struct row *r = row_for(t, next);
 		int64_t *merged = xcalloc(1, vsize);
 		for (int c = 0; c < ncpu; c++)
 			merge(a, merged + 1, vals + c * (vsize / 8));
@@ -203,8 +216,8 @@ static int row_cmp(const void *lp, const void *rp)
 		  o->aggsortpos : 0;
 	const struct agg *a = t->aggs[pos];
 	int keypos = a->nkeys ? o->aggsortkeypos % a->nkeys : 0;
-	long double lv = sort_value(a, l->data[pos]);
-	long double rv = sort_value(a, r->data[pos]);
+	long double lv = sort_value(a, l->data[pos] ? l->data[pos] + 1 : NULL);
+	long double rv = sort_value(a, r->data[pos] ? r->data[pos] + 1 : NULL);
 	int vc = lv < rv ? -1 : lv > rv;
 	int kc = key_cmp(t->aggs[0], keypos, l->key, r->key);
 	int c = o->aggsortkey ? (kc ? kc : vc) : (vc ? vc : kc);
@@ -258,7 +271,9 @@ static void agg_value_of(const struct agg *a, const int64_t *d,
 	}
 }
 
-static void print_rows(struct dprog *dp, struct table *t, const struct fmt *f)
+/* printa() without a format starts with a newline, rows or none. */
+static void print_rows(struct dprog *dp, struct table *t, const struct fmt *f,
+		       int lead)
 {
 	FILE *fp = dp->opt->out;
 	struct fmt_env env = { 0 };
@@ -271,7 +286,7 @@ static void print_rows(struct dprog *dp, struct table *t, const struct fmt *f)
 		if (t->aggs[j]->ndata > maxdata)
 			maxdata = t->aggs[j]->ndata;
 	int64_t *zero = xcalloc(maxdata + 1, sizeof(*zero));
-	if (!f && t->nrows)
+	if (lead)
 		fputc('\n', fp);
 	for (int i = 0; i < t->nrows; i++) {
 		struct row *r = &t->rows[i];
@@ -296,12 +311,12 @@ static void print_rows(struct dprog *dp, struct table *t, const struct fmt *f)
 }
 
 static void print_aggs(struct dprog *dp, struct agg **aggs, int naggs,
-		       const struct fmt *f)
+		       const struct fmt *f, int lead)
 {
 	struct table t;
 	table_read(dp, &t, aggs, naggs);
 	table_sort(&t);
-	print_rows(dp, &t, f);
+	print_rows(dp, &t, f, lead);
 	table_free(&t);
 }
 
@@ -315,7 +330,7 @@ static void clear_agg(struct dprog *dp, struct agg *a)
 	unsigned char *key = xcalloc(1, a->ksize), *next = xcalloc(1, a->ksize);
 	void *prev = NULL;
 
-	while (fd >= 0 && !bpf_map_get_next_key(fd, prev, next)) {
+	while (fd >= 0 && !next_key(fd, a, prev, next)) {
 		memcpy(key, next, a->ksize);
 		prev = key;
 		bpf_map_update_elem(fd, key, zero, BPF_EXIST);
@@ -336,6 +351,8 @@ static void trunc_agg(struct dprog *dp, struct agg *a, int64_t keep)
 	table_sort(&t);
 	for (int i = 0; i < t.nrows; i++) {
 		int kept = keep > 0 ? i >= t.nrows - keep : -keep > i;
+		uint64_t id = (uint64_t)a->id;
+		memcpy(t.rows[i].key, &id, 8);
 		if (!kept)
 			bpf_map_delete_elem(fd, t.rows[i].key);
 	}
@@ -358,7 +375,7 @@ void agg_action(struct dprog *dp, const struct action *act,
 	case ACT_PRINTA:
 		for (int j = 0; j < act->naggs; j++)
 			act->aggs[j]->printed = 1;
-		print_aggs(dp, act->aggs, act->naggs, act->fmt);
+		print_aggs(dp, act->aggs, act->naggs, act->fmt, !act->fmt);
 		break;
 	case ACT_CLEAR:
 		clear_agg(dp, a);
@@ -377,9 +394,11 @@ void agg_action(struct dprog *dp, const struct action *act,
 	}
 }
 
+/* At exit, after the newline that ends the trace: each aggregation
+ * printa() never printed, in order of definition, with no line between. */
 void agg_print_all(struct dprog *dp)
 {
 	for (struct agg *a = dp->aggs; a; a = a->next)
 		if (!a->printed)
-			print_aggs(dp, &a, 1, NULL);
+			print_aggs(dp, &a, 1, NULL, 0);
 }

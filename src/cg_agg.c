@@ -27,7 +27,7 @@ static int agg_map(struct cg *g, struct agg *a)
 		uint64_t total = dp->opt->aggsize ? dp->opt->aggsize
 						  : DEFAULT_AGGSIZE;
 		uint64_t n = total / (a->ksize + value_size(a));
-		a->map = dmap_add(dp, BPF_MAP_TYPE_PERCPU_HASH, a->ksize,
+		a->map = dmap_shared(dp, BPF_MAP_TYPE_PERCPU_HASH, a->ksize,
 				  value_size(a), n > 1u << 20 ? 1u << 20 :
 				  (uint32_t)n, "dt_agg");
 	}
@@ -291,8 +291,8 @@ void cg_agg(struct cg *g, struct node *n)
 
 	for (struct node *x = call->a; x; x = x->next, argc++)
 		last = x;
-	cg_emit(g, ST_MEM(BPF_DW, R7, key, 0));
-	cg_key_tuple(g, lhs->a, key);
+	cg_emit(g, ST_MEM(BPF_DW, R7, key, a->id));
+	cg_key_tuple(g, lhs->a, key + 8);
 	if (v) {
 		cg_expr(g, v);
 		val = cg_push(g);

@@ -192,6 +192,13 @@ void cg_call(struct cg *g, struct node *n)
 	case CALL_COPYIN: cg_copyin(g, n, 0); return;
 	case CALL_COPYINSTR: cg_copyin(g, n, 1); return;
 	case CALL_STRLEN: cg_strlen(g, n); return;
+	case CALL_SETOPT: {
+		struct action *a = cg_action_add(g, ACT_SETOPT, 0);
+		a->optname = n->a->str;
+		a->optval = n->a->next ? n->a->next->str : NULL;
+		cg_action_done(g);
+		return;
+	}
 	case CALL_PRINTA: case CALL_CLEAR: case CALL_TRUNC:
 	case CALL_NORMALIZE: case CALL_DENORMALIZE:
 		cg_agg_action(g, n);

@@ -19,10 +19,10 @@ static uint32_t key_size(const struct dtype *t)
 
 static uint32_t dvar_ksize(const struct var *v)
 {
-	uint32_t size = v->kind == VAR_SELF ? 8 : 0;
+	uint32_t size = v->kind == VAR_SELF ? 16 : 8;	/* id [, thread] */
 	for (int i = 0; i < v->nkeys; i++)
 		size += key_size(v->keys[i]);
-	return size ? size : 8;
+	return size;
 }
 
 static uint32_t dvar_vsize(const struct var *v)
@@ -35,8 +35,11 @@ static int dvar_map(struct cg *g, struct var *v)
 	if (!v->map) {
 		uint64_t total = g->dp->opt->dynvarsize ? g->dp->opt->dynvarsize
 							: DEFAULT_DYNVARSIZE;
-		uint64_t n = total / (dvar_ksize(v) + dvar_vsize(v));
-		v->map = dmap_add(g->dp, BPF_MAP_TYPE_HASH, dvar_ksize(v),
+		/* the id and thread words do not count against the space */
+		uint32_t fixed = v->kind == VAR_SELF ? 16 : 8;
+		uint64_t n = total / (dvar_ksize(v) - fixed + dvar_vsize(v));
+		v->id = ++g->dp->ndvars;
+		v->map = dmap_shared(g->dp, BPF_MAP_TYPE_HASH, dvar_ksize(v),
 				  dvar_vsize(v), n > 1u << 20 ?
 				  1u << 20 : (uint32_t)n, "dt_dvar");
 	}
@@ -74,13 +77,14 @@ uint32_t cg_dvar_key(struct cg *g, struct node *lv)
 	struct var *v = lv->var;
 	uint32_t key = cg_temp_bytes(g, lv, dvar_ksize(v));
 
-	cg_emit(g, ST_MEM(BPF_DW, R7, key, 0));
+	dvar_map(g, v);
+	cg_emit(g, ST_MEM(BPF_DW, R7, key, v->id));
 	if (v->kind == VAR_SELF) {
 		cg_emit(g, CALL_HELPER(BPF_FUNC_get_current_pid_tgid));
-		cg_emit(g, STX_MEM(BPF_DW, R7, R0, key));
+		cg_emit(g, STX_MEM(BPF_DW, R7, R0, key + 8));
 	}
 	if (lv->kind == N_INDEX)
-		cg_key_tuple(g, lv->b, key + (v->kind == VAR_SELF ? 8 : 0));
+		cg_key_tuple(g, lv->b, key + (v->kind == VAR_SELF ? 16 : 8));
 	return key;
 }
 

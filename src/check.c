@@ -530,7 +530,7 @@ static void check_incdec(struct checker *ck, struct node *n)
 {
 	check_lvalue(ck, n->a);
 	if (!n->a->type)		/* D declares it: x++ counts from 0 */
-		n->a->type = n->a->var->type = &t_int;
+		n->a->type = n->a->var->type = &t_long;
 	need_scalar(ck, n->a, opname(n->op));
 	n->type = n->a->type;
 }

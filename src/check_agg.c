@@ -61,7 +61,7 @@ static struct agg *agg_new(struct dprog *dp, const char *name)
 /* The key tuple: its types, and where each lies in the map key. */
 static void check_keys(struct checker *ck, struct agg *a, struct node *keys)
 {
-	uint32_t off = 0;
+	uint32_t off = 8;		/* after the aggregation's id */
 	int i = 0;
 
 	for (struct node *k = keys ? keys->a : NULL; k; k = k->next, i++) {
@@ -90,7 +90,7 @@ static void check_keys(struct checker *ck, struct agg *a, struct node *keys)
 		    "@%s: %d key%s instead of %d", a->name, i, i == 1 ? "" : "s",
 		    a->nkeys);
 	a->nkeys = i;
-	a->ksize = off ? off : 8;
+	a->ksize = off;
 }
 
 static int64_t const_arg(struct checker *ck, struct node *call, struct node *x,

@@ -13,7 +13,7 @@ typedef void check_fn(struct checker *ck, struct node *n, struct node **argv,
 		      int argc);
 
 static check_fn check_trace, check_printf, check_exit, check_tracemem,
-	check_copyin, check_copyinstr, check_strlen;
+	check_copyin, check_copyinstr, check_strlen, check_setopt;
 
 static const struct {
 	const char *name;
@@ -33,6 +33,7 @@ static const struct {
 	[CALL_TRUNC] = { "trunc", 1, 2, 1, check_agg_action },
 	[CALL_NORMALIZE] = { "normalize", 2, 2, 1, check_agg_action },
 	[CALL_DENORMALIZE] = { "denormalize", 1, 1, 1, check_agg_action },
+	[CALL_SETOPT] = { "setopt", 1, 2, 1, check_setopt },
 };
 
 enum fmt_type type_ftype(const struct dtype *t)
@@ -154,6 +155,19 @@ static void check_strlen(struct checker *ck, struct node *n, struct node **argv,
 	n->type = types_lookup_typedef(NULL, "size_t");
 }
 
+/* setopt(name [, value]): constant strings, for the consumer to set. */
+static void check_setopt(struct checker *ck, struct node *n,
+			 struct node **argv, int argc)
+{
+	(void)n;
+	for (int i = 0; i < argc; i++)
+		if (argv[i]->kind != N_STR)
+			ERR(argv[i], "D_PROTO_ARG", "setopt( ) argument #%d is "
+			    "incompatible with prototype:\n\tprototype: string "
+			    "constant\n\t argument: %s", i + 1,
+			    argv[i]->type->name);
+}
+
 static int call_lookup(const char *name)
 {
 	for (int i = 0; i < CALL_COUNT; i++)
@@ -184,6 +198,9 @@ void check_call(struct checker *ck, struct node *n)
 			    n->name);
 		if (a->kind == N_AGG)
 			check_agg_ref(ck, a);
+		else if (a->kind == N_CALL && id >= CALL_PRINTA &&
+			 id <= CALL_DENORMALIZE)	/* need_agg says why not */
+			a->type = &t_void;
 		else
 			check_expr(ck, a);
 		argv[argc++] = a;

@@ -41,7 +41,8 @@ struct var {
 	int nkeys;			/* > 0: an associative array */
 	int is_dynamic;			/* assoc array or self->: a map */
 	struct dtype *keys[MAXKEYS];	/* the key tuple's types */
-	int map;			/* its map's id (dmap_add), 0 until made */
+	int map;			/* its map's id (dmap_shared), 0 until made */
+	int id;				/* its keys' first u64 in that map */
 	struct var *next;
 };
 
@@ -63,7 +64,8 @@ struct agg {
 	int nkeys;
 	struct dtype *keys[MAXKEYS];
 	uint32_t koff[MAXKEYS];		/* each key's offset in the map key */
-	uint32_t ksize;			/* bytes of the map key (>= 8) */
+	uint32_t ksize;			/* bytes of the map key: the u64 id,
+					   then the keys */
 	int ndata;
 	int64_t arg[4];			/* lquantize base, step, levels;
 					   llquantize factor, lmag, hmag, steps */
@@ -78,6 +80,7 @@ struct agg {
 enum act_kind {
 	ACT_TRACE, ACT_PRINTF, ACT_EXIT, ACT_TRACEMEM,
 	ACT_PRINTA, ACT_CLEAR, ACT_TRUNC, ACT_NORMALIZE, ACT_DENORMALIZE,
+	ACT_SETOPT,
 };
 
 /* Record encoding (what consume.c decodes):
@@ -116,6 +119,7 @@ struct action {
 	int nargs;
 	struct agg **aggs;		/* printa, clear, trunc, (de)normalize */
 	int naggs;
+	const char *optname, *optval;	/* setopt (optval may be NULL) */
 	struct action *next;
 };
 
@@ -187,6 +191,7 @@ struct dprog {
 	struct dmap *dmaps;		/* map ids MAP_COUNT + index */
 	int ndmaps;
 	int zero_map;			/* zeroes: new aggregation values */
+	int ndvars;			/* dynamic variables given an id */
 	uint32_t globsize;		/* bytes of the globals map value */
 	uint32_t scratchsize;		/* bytes of the per-CPU scratch value */
 	char *strtab;			/* constant strings, STRSIZE apart */
@@ -209,6 +214,9 @@ struct dprog {
 /* load.c: reserve a map for load_program to make: its map id. */
 int dmap_add(struct dprog *dp, uint32_t type, uint32_t ksize, uint32_t vsize,
 	     uint32_t nent, const char *name);
+/* The same, or the map of that layout already reserved. */
+int dmap_shared(struct dprog *dp, uint32_t type, uint32_t ksize,
+		uint32_t vsize, uint32_t nent, const char *name);
 
 struct agg *agg_lookup(struct dprog *dp, const char *name);	/* check_agg.c */
 

@@ -133,6 +133,9 @@ static void do_action(struct dprog *dp, const struct action *act,
 	case ACT_TRACEMEM:
 		do_tracemem(dp, act, rec);
 		break;
+	case ACT_SETOPT:	/* DTrace ignores what it cannot set */
+		options_set(dp->opt, act->optname, act->optval, NULL, 0);
+		break;
 	default:
 		agg_action(dp, act, rec);
 		break;

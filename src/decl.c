@@ -113,7 +113,7 @@ static struct dtype *base_type(struct dprog *dp, const struct tspec *ts,
 			       int line)
 {
 	struct dtype *t = NULL;
-	int kind;
+	int kind = DT_STRUCT;	/* every case sets or returns */
 
 	switch (ts->kind) {
 	case TS_VOID: return &t_void;

@@ -52,6 +52,20 @@ int dmap_add(struct dprog *dp, uint32_t type, uint32_t ksize, uint32_t vsize,
 	return MAP_COUNT + dp->ndmaps++;
 }
 
+/* BPF lets a program use 64 maps, so variables and aggregations of one
+ * layout share a map, their keys starting with their own id. */
+int dmap_shared(struct dprog *dp, uint32_t type, uint32_t ksize,
+		uint32_t vsize, uint32_t nent, const char *name)
+{
+	for (int i = 0; i < dp->ndmaps; i++) {
+		struct dmap *m = &dp->dmaps[i];
+		if (m->type == type && m->ksize == ksize && m->vsize == vsize &&
+		    !strcmp(m->name, name))
+			return MAP_COUNT + i;
+	}
+	return dmap_add(dp, type, ksize, vsize, nent, name);
+}
+
 static int make_dmaps(struct dprog *dp)
 {
 	for (int i = 0; i < dp->ndmaps; i++) {

@@ -500,8 +500,8 @@ static int trace(struct dprog *dp)
 	while (g_intr < 2 && consume_poll(dp, 0) > 0)
 		;
 	consume_drops(dp);
-	agg_print_all(dp);
 	fputc('\n', opts.out);
+	agg_print_all(dp);
 	fflush(opts.out);
 	consume_close(dp);
 	proc_kill_created();

@@ -67,6 +67,10 @@ static int opt_runtime(struct options *o, const struct optdesc *d,
 {
 	unsigned long long v = 1;
 
+	if (val && !strcmp(val, "false")) {	/* setopt(name, "false") */
+		set_field(o, d, 0);
+		return OK;
+	}
 	if (val && parse_uint(val, &v))
 		return E_VAL;
 	set_field(o, d, d->arg ? (int)v : 1);	/* arg "v": keep the value */
