@@ -112,9 +112,9 @@ void cg_fault_if(struct cg *g, enum fault code, int addr_slot)
 uint32_t cg_temp_bytes(struct cg *g, struct node *n, uint32_t size)
 {
 	size = (size + 7) & ~7u;
-	if (g->tmp_next + size > TEMP_OFF + NTEMP * STRSIZE)
+	if (g->tmp_next + size > TEMP_OFF + TEMP_SIZE)
 		ERR(n, "statement needs more than %d bytes of temporaries",
-		    NTEMP * STRSIZE);
+		    TEMP_SIZE);
 	uint32_t off = g->tmp_next;
 	g->tmp_next += size;
 	return off;
@@ -245,7 +245,7 @@ void cg_store_string(struct cg *g, int base, uint32_t off)
 
 static uint32_t var_off(struct cg *g, struct var *v)
 {
-	uint32_t size = v->type->kind == DT_STRING ? STRSIZE : 8;
+	uint32_t size = v->type->kind == DT_STRING ? STRBUF : 8;
 	if (v->off)
 		return v->off;
 	if (v->kind == VAR_GLOBAL) {

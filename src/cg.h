@@ -34,8 +34,9 @@
 #define FAULT_OFF	(SITE_OFF + SEL_SIZE)	/* a fault record */
 #define FAULT_SIZE	40
 #define TEMP_OFF	(ERRARGS_OFF + ERRARGS_SIZE)
-#define NTEMP		32		/* string temporaries per statement */
-#define THIS_OFF	(TEMP_OFF + NTEMP * STRSIZE)	/* this-> variables */
+#define TEMP_SIZE	8192		/* temporaries (strings, keys) per
+					   statement */
+#define THIS_OFF	(TEMP_OFF + TEMP_SIZE)	/* this-> variables */
 #define SCRATCH_MAX	32768		/* the per-CPU value size limit */
 
 /* The constant strings' map value: its fixed size lets the verifier

@@ -14,7 +14,7 @@
 
 static uint32_t key_size(const struct dtype *t)
 {
-	return type_is_string(t) ? STRSIZE : 8;
+	return type_is_string(t) ? STRBUF : 8;
 }
 
 static uint32_t dvar_ksize(const struct var *v)
@@ -27,7 +27,7 @@ static uint32_t dvar_ksize(const struct var *v)
 
 static uint32_t dvar_vsize(const struct var *v)
 {
-	return v->type->kind == DT_STRING ? STRSIZE : 8;
+	return v->type->kind == DT_STRING ? STRBUF : 8;
 }
 
 static int dvar_map(struct cg *g, struct var *v)
@@ -49,7 +49,7 @@ static int dvar_map(struct cg *g, struct var *v)
 /* Copy the string r0 points to into the key at off, zero-padded. */
 static void key_string(struct cg *g, uint32_t off)
 {
-	for (uint32_t i = 0; i < STRSIZE; i += 8)
+	for (uint32_t i = 0; i < STRBUF; i += 8)
 		cg_emit(g, ST_MEM(BPF_DW, R7, off + i, 0));
 	cg_emit(g, MOV64_REG(R3, R0));
 	cg_scratch_addr(g, R1, off);
@@ -63,7 +63,7 @@ void cg_key_tuple(struct cg *g, struct node *keys, uint32_t off)
 		if (type_is_string(k->type)) {
 			cg_string(g, k);
 			key_string(g, off);
-			off += STRSIZE;
+			off += STRBUF;
 		} else {
 			cg_expr(g, k);
 			cg_emit(g, STX_MEM(BPF_DW, R7, R0, off));

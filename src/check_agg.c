@@ -83,7 +83,7 @@ static void check_keys(struct checker *ck, struct agg *a, struct node *keys)
 			a->keys[i] = t;
 			a->koff[i] = off;
 		}
-		off += type_is_string(t) ? STRSIZE : 8;
+		off += type_is_string(t) ? STRBUF : 8;
 	}
 	if (a->kind >= 0 && i != a->nkeys)
 		ERR(keys ? keys : ck->top, "D_AGG_REDEF", "aggregation redefined: "

@@ -20,7 +20,13 @@ struct dtype;
 struct ring_buffer;
 
 /* Sizes the D runtime works in. */
-#define STRSIZE		256		/* -x strsize: every string buffer */
+/* -x strsize: the bytes of every string buffer, its NUL included (256
+ * unless set before the program's strings are compiled).  Layouts give
+ * a buffer STRBUF bytes, to keep what follows it 8-aligned. */
+extern uint32_t dt_strsize;			/* util.c */
+#define STRSIZE		dt_strsize
+#define STRSIZE_MAX	4096
+#define STRBUF		((STRSIZE + 7) & ~7u)
 #define REC_HDR		16		/* record header: epid, probe id, cpu */
 #define GLOB_STATE	16		/* globals map: exit flag, exit status */
 

@@ -115,8 +115,8 @@ static int opt_size(struct options *o, const struct optdesc *d,
 	return OK;
 }
 
-/* Strings are STRSIZE bytes in every record and map layout (compile.h),
- * so another size cannot be honoured yet: say so instead of ignoring it. */
+/* Every string buffer, record slot and key is strsize bytes (compile.h);
+ * the scratch space bounds it. */
 static int opt_strsize(struct options *o, const struct optdesc *d,
 		       const char *val)
 {
@@ -125,7 +125,10 @@ static int opt_strsize(struct options *o, const struct optdesc *d,
 	(void)o, (void)d;
 	if (parse_size(val, &v))
 		return E_VAL;
-	return v == STRSIZE ? OK : E_STRSIZE;
+	if (v < 2 || v > STRSIZE_MAX)
+		return E_STRSIZE;
+	dt_strsize = (uint32_t)v;
+	return OK;
 }
 
 /* dt_opt_rate: a time with a unit, or a frequency; a bare number is a
@@ -336,7 +339,7 @@ int options_set(struct options *o, const char *name, const char *val,
 		[E_VAL] = "Invalid value for specified option",
 		[E_CTX] = "Option cannot be used from within a D program",
 		[E_STRSIZE] = "Invalid value for specified option "
-			      "(only strsize=256 is supported so far)",
+			      "(strsize is 2 to 4096 bytes here)",
 	};
 	int r = E_NAME;
 

@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <strings.h>
@@ -30,3 +31,6 @@ void *xcalloc(size_t n, size_t size)
 	}
 	return p;
 }
+
+/* -x strsize (compile.h): options.c sets it. */
+uint32_t dt_strsize = 256;

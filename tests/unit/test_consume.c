@@ -11,6 +11,8 @@
 #include "types.h"
 #include "check.h"
 
+#define TSTR	256		/* the default strsize, which these records use */
+
 /* consume.c names probes through the table; three are enough here. */
 static struct probe probes[] = {
 	{ .id = 1, .prov = "dtrace", .mod = "", .func = "", .name = "BEGIN" },
@@ -29,7 +31,7 @@ static struct dtype ty_int = { .kind = DT_INT, .name = "int", .size = 4,
 static struct dtype ty_char = { .kind = DT_INT, .name = "char", .size = 1,
 				.is_signed = 1 };
 static struct dtype ty_str = { .kind = DT_STRING, .name = "string",
-			       .size = STRSIZE };
+			       .size = TSTR };
 
 static struct options opts;
 static struct dprog dp;
@@ -113,14 +115,14 @@ static void test_exit(void)
 /* trace/tst.sizes.d and trace/tst.string.d: the trace() layouts. */
 static void test_trace(void)
 {
-	unsigned char r[16 + 8 + 8 + STRSIZE] = { 0 };
+	unsigned char r[16 + 8 + 8 + TSTR] = { 0 };
 	struct action *a = act(ACT_TRACE, 1), *b = act(ACT_TRACE, 1),
 		      *c = act(ACT_TRACE, 1);
 
 	start(0);
 	arg(a, 0, 16, 8, FT_INT, &ty_char);
 	arg(b, 0, 24, 8, FT_INT, &ty_int);
-	arg(c, 0, 32, STRSIZE, FT_STR, &ty_str);
+	arg(c, 0, 32, TSTR, FT_STR, &ty_str);
 	a->next = b;
 	b->next = c;
 	ecb(sizeof(r), a);
@@ -156,18 +158,18 @@ static void test_done_bits_quiet(void)
 /* printf of a string and an int (begin/tst.hello.d). */
 static void test_printf(void)
 {
-	unsigned char r[16 + STRSIZE + 8] = { 0 };
+	unsigned char r[16 + TSTR + 8] = { 0 };
 	struct action *p = act(ACT_PRINTF, 2);
 	char err[128];
 
 	start(1);
 	p->fmt = fmt_parse("hello %s %d\n", err, sizeof(err));
-	arg(p, 0, 16, STRSIZE, FT_STR, &ty_str);
-	arg(p, 1, 16 + STRSIZE, 8, FT_INT, &ty_int);
+	arg(p, 0, 16, TSTR, FT_STR, &ty_str);
+	arg(p, 1, 16 + TSTR, 8, FT_INT, &ty_int);
 	ecb(sizeof(r), p);
 	hdr(r, 1, 1, 0, 1);
 	strcpy((char *)r + 16, "world");
-	put64(r, 16 + STRSIZE, 42);
+	put64(r, 16 + TSTR, 42);
 	consume_record(&dp, r, sizeof(r));
 	CHECK(output_is("hello world 42\n"));
 }
@@ -225,8 +227,9 @@ static void test_options(void)
 	CHECK(set("switchrate", "5ms", NULL) && opts.switchrate_ns == 5000000);
 	CHECK(set("switchrate", "1sec", NULL) && opts.switchrate_ns == 1000000000);
 	CHECK(set("switchrate", "1fortnight", bad));
-	CHECK(set("strsize", "256", NULL));
-	CHECK(!set("strsize", "2k", NULL));
+	CHECK(set("strsize", "2k", NULL) && dt_strsize == 2048);
+	CHECK(!set("strsize", "8k", NULL) && dt_strsize == 2048);
+	CHECK(set("strsize", "256", NULL) && dt_strsize == 256);
 	CHECK(set("zdefs", "1", bad));
 	CHECK(set("zdefs", NULL, NULL) && opts.zdefs);
 	CHECK(set("stdc", "X", bad));
