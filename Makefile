@@ -64,6 +64,11 @@ conformance: build/dtrace
 	@if [ -x $(CONFORMANCE)/run ]; then $(CONFORMANCE)/run --dtrace build/dtrace; \
 	else echo "conformance: $(CONFORMANCE)/run not found (the suite lives beside this tree)"; exit 1; fi
 
+# The benchmark (root), beside bpftrace and hand-written libbpf: bench/README.md.
+.PHONY: bench
+bench: build/dtrace
+	@sh bench/run
+
 deps:
 	@sh tests/install-deps
 
