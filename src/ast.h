@@ -30,7 +30,9 @@ enum node_kind {
 	N_ASSIGN,	/* op: '=' or T_ADD_EQ ... T_SHR_EQ; a = lvalue, b = value */
 	N_TERNARY,	/* a ? b : c */
 	N_CALL,		/* name = function; a = argument list (first of ->next chain) */
-	N_INDEX,	/* a[b]: b is an N_LIST of subscripts (args[0], a[k1, k2]) */
+	N_INDEX,	/* a[b]: b is an N_LIST of subscripts (args[0], a[k1, k2]);
+			   the checker sets id -1 for args[], N_ARRAY_ELEM for
+			   an element of a D array variable */
 	N_MEMBER,	/* a.name */
 	N_PTRMEMBER,	/* a->name */
 	N_CAST,		/* (tn) a */
@@ -65,6 +67,8 @@ enum node_kind {
 			   b = N_TYPE translated args or NULL */
 	N_TYPE,		/* tn: a type as a node (DK_FUNC declarator: params) */
 };
+
+#define N_ARRAY_ELEM	(-2)	/* N_INDEX id: int a[5]; ... a[i] */
 
 /* A probe description as written: "provider:module:function:name", any
  * part may be empty or hold globs.  Fewer than four parts fill from the

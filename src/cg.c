@@ -245,7 +245,8 @@ void cg_store_string(struct cg *g, int base, uint32_t off)
 
 static uint32_t var_off(struct cg *g, struct var *v)
 {
-	uint32_t size = v->type->kind == DT_STRING ? STRBUF : 8;
+	uint32_t size = v->type->kind == DT_STRING ? STRBUF :
+			v->type->kind == DT_ARRAY ? (v->type->size + 7) & ~7u : 8;
 	if (v->off)
 		return v->off;
 	if (v->kind == VAR_GLOBAL) {
@@ -274,7 +275,7 @@ static int var_base(struct var *v)
 static void load_var(struct cg *g, struct var *v)
 {
 	uint32_t off = var_off(g, v);
-	if (v->type->kind == DT_STRING) {
+	if (v->type->kind == DT_STRING || v->type->kind == DT_ARRAY) {
 		cg_emit(g, MOV64_REG(R0, var_base(v)));
 		cg_emit(g, ALU64_IMM(BPF_ADD, R0, off));
 	} else {
@@ -289,6 +290,77 @@ static void store_var(struct cg *g, struct var *v)
 		cg_store_string(g, var_base(v), off);
 	else
 		cg_emit(g, STX_MEM(BPF_DW, var_base(v), R0, off));
+}
+
+/* r0 = the address of element n of a D array variable, in its map
+ * value; an index out of bounds faults. */
+static void elem_addr(struct cg *g, struct node *n)
+{
+	struct var *v = n->a->var;
+	uint32_t es = v->type->ref->size, off = var_off(g, v);
+
+	cg_expr(g, n->b->a);
+	int ok = cg_jump(g, JMP_IMM(BPF_JLT, R0, (int32_t)v->type->nelem, 0));
+	cg_emit(g, MOV64_IMM(R0, 1));
+	cg_fault_if(g, FAULT_BADADDR, 0);
+	cg_land(g, ok);
+	cg_emit(g, ALU64_IMM(BPF_MUL, R0, es));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R0, off));
+	cg_emit(g, ALU64_REG(BPF_ADD, R0, var_base(v)));
+}
+
+static int bpf_size(uint32_t size)
+{
+	return size == 1 ? BPF_B : size == 2 ? BPF_H : size == 4 ? BPF_W
+							      : BPF_DW;
+}
+
+/* Element n's value at the address in r1 into r0, extended. */
+static void elem_load(struct cg *g, struct node *n)
+{
+	cg_emit(g, LDX_MEM(bpf_size(n->type->size), R0, R1, 0));
+	cg_normalize(g, R0, n->type);
+}
+
+static int compound_op(int op)
+{
+	return op == T_ADD_EQ ? '+' : op == T_SUB_EQ ? '-' :
+	       op == T_MUL_EQ ? '*' : op == T_DIV_EQ ? '/' :
+	       op == T_MOD_EQ ? '%' : op == T_AND_EQ ? '&' :
+	       op == T_OR_EQ ? '|' : op == T_XOR_EQ ? '^' :
+	       op == T_SHL_EQ ? T_SHL : T_SHR;
+}
+
+static void arith(struct cg *g, int op, const struct dtype *t);
+
+/* a[i] = v, a[i] op= v, a[i]++: the element of a D array variable. */
+static void cg_elem_update(struct cg *g, struct node *n)
+{
+	struct node *e = n->a;
+	elem_addr(g, e);
+	int at = cg_push(g);
+	if (n->kind == N_ASSIGN && n->op == '=') {
+		cg_expr(g, n->b);
+	} else {
+		cg_emit(g, MOV64_REG(R1, R0));
+		elem_load(g, e);
+		if (n->kind == N_ASSIGN) {
+			cg_push(g);
+			cg_expr(g, n->b);
+			cg_pop(g, R1);
+			arith(g, compound_op(n->op), e->type);
+		} else {
+			if (n->kind == N_POSTINC)
+				cg_emit(g, STX_MEM(BPF_DW, R10, R0, at - 8));
+			cg_emit(g, ALU64_IMM(BPF_ADD, R0, n->op == T_INC ? 1 : -1));
+		}
+	}
+	cg_normalize(g, R0, e->type);
+	cg_emit(g, LDX_MEM(BPF_DW, R1, R10, at));
+	cg_emit(g, STX_MEM(bpf_size(e->type->size), R1, R0, 0));
+	if (n->kind == N_POSTINC)
+		cg_emit(g, LDX_MEM(BPF_DW, R0, R10, at - 8));
+	g->depth--;
 }
 
 /* An lvalue's place: a dynamic variable's key (built now), else 0. */
@@ -686,6 +758,12 @@ static void cg_index(struct cg *g, struct node *n)
 		cg_var(g, n);
 		return;
 	}
+	if (n->id == N_ARRAY_ELEM) {
+		elem_addr(g, n);
+		cg_emit(g, MOV64_REG(R1, R0));
+		elem_load(g, n);
+		return;
+	}
 	if (n->id == -1) {		/* args[i] */
 		struct probe *p = g->site->first;
 		probe_args(p);
@@ -706,6 +784,10 @@ static void cg_assign(struct cg *g, struct node *n)
 		cg_agg(g, n);
 		return;
 	}
+	if (n->a->kind == N_INDEX && n->a->id == N_ARRAY_ELEM) {
+		cg_elem_update(g, n);
+		return;
+	}
 	struct var *v = n->a->var;
 	uint32_t key = lv_key(g, n->a);
 	if (n->op == '=') {
@@ -722,11 +804,7 @@ static void cg_assign(struct cg *g, struct node *n)
 	cg_push(g);
 	cg_expr(g, n->b);
 	cg_pop(g, R1);
-	int op = n->op == T_ADD_EQ ? '+' : n->op == T_SUB_EQ ? '-' :
-		 n->op == T_MUL_EQ ? '*' : n->op == T_DIV_EQ ? '/' :
-		 n->op == T_MOD_EQ ? '%' : n->op == T_AND_EQ ? '&' :
-		 n->op == T_OR_EQ ? '|' : n->op == T_XOR_EQ ? '^' :
-		 n->op == T_SHL_EQ ? T_SHL : T_SHR;
+	int op = compound_op(n->op);
 	if (v->type->kind == DT_PTR && (op == '+' || op == '-'))
 		scale(g, R0, v->type);
 	arith(g, op, v->type->kind == DT_PTR ? &t_ulong : v->type);
@@ -735,6 +813,10 @@ static void cg_assign(struct cg *g, struct node *n)
 
 static void cg_incdec(struct cg *g, struct node *n)
 {
+	if (n->a->kind == N_INDEX && n->a->id == N_ARRAY_ELEM) {
+		cg_elem_update(g, n);
+		return;
+	}
 	struct var *v = n->a->var;
 	int step = v->type->kind == DT_PTR ? (int)pointee_size(v->type) : 1;
 	uint32_t key = lv_key(g, n->a);

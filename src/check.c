@@ -479,7 +479,25 @@ static void check_unop(struct checker *ck, struct node *n)
 static int is_lvalue(const struct node *n)
 {
 	return ((n->kind == N_IDENT || n->kind == N_INDEX) && n->var) ||
-	       n->kind == N_THIS || n->kind == N_SELF;
+	       n->kind == N_THIS || n->kind == N_SELF ||
+	       (n->kind == N_INDEX && n->id == N_ARRAY_ELEM);
+}
+
+/* An element of a D array variable (int a[5]): typed by the array. */
+static int check_elem_assign(struct checker *ck, struct node *n)
+{
+	struct node *e = n->a;
+	if (e->kind != N_INDEX || e->id != N_ARRAY_ELEM)
+		return 0;
+	if (n->kind == N_ASSIGN && !type_compatible(e->type, n->b->type))
+		ERR(n, "D_OP_INCOMPAT", "operands have incompatible types: "
+		    "\"%s\" %s \"%s\"", e->type->name, opname(n->op),
+		    n->b->type->name);
+	if (!type_is_scalar(e->type))
+		ERR(n, "D_OP_INCOMPAT", "array elements of type %s cannot be "
+		    "assigned", e->type->name);
+	n->type = e->type;
+	return 1;
 }
 
 static void check_lvalue(struct checker *ck, struct node *n)
@@ -492,6 +510,16 @@ static void check_lvalue(struct checker *ck, struct node *n)
 		    "an operand");
 }
 
+/* D's rule for = (dt_node_is_argcompat): a pointer takes a pointer or
+ * the constant 0, an integer never takes a pointer. */
+static int ptr_compat(const struct dtype *lt, const struct node *r)
+{
+	int lp = lt->kind == DT_PTR, rp = r->type->kind == DT_PTR;
+	if (type_is_string(lt) || type_is_string(r->type) || lp == rp)
+		return 1;
+	return lp && r->is_const && r->cval == 0;
+}
+
 static void check_assign(struct checker *ck, struct node *n)
 {
 	if (n->a->kind == N_AGG) {
@@ -500,6 +528,8 @@ static void check_assign(struct checker *ck, struct node *n)
 	}
 	check_lvalue(ck, n->a);
 	check_expr(ck, n->b);
+	if (check_elem_assign(ck, n))
+		return;
 	struct var *v = n->a->var;
 	struct dtype *rt = n->b->type;
 
@@ -515,7 +545,7 @@ static void check_assign(struct checker *ck, struct node *n)
 		    v->type->kind == DT_ARRAY)
 			ERR(n, "D_OP_INCOMPAT", "variables of type %s are not "
 			    "supported", v->type->name);
-	} else if (!type_compatible(v->type, rt)) {
+	} else if (!type_compatible(v->type, rt) || !ptr_compat(v->type, n->b)) {
 		ERR(n, "D_OP_INCOMPAT", "operands have incompatible types: "
 		    "\"%s\" %s \"%s\"", v->type->name, opname(n->op), rt->name);
 	}
@@ -529,6 +559,8 @@ static void check_assign(struct checker *ck, struct node *n)
 static void check_incdec(struct checker *ck, struct node *n)
 {
 	check_lvalue(ck, n->a);
+	if (check_elem_assign(ck, n))
+		return;
 	if (!n->a->type)		/* D declares it: x++ counts from 0 */
 		n->a->type = n->a->var->type = &t_long;
 	need_scalar(ck, n->a, opname(n->op));
@@ -674,13 +706,22 @@ static void check_index(struct checker *ck, struct node *n)
 	}
 	if (check_assoc(ck, n))
 		return;
+	int lv = ck->lvalue;
+	ck->lvalue = 0;
 	check_expr(ck, n->a);
 	check_expr(ck, sub);
+	ck->lvalue = lv;
 	if (sub->next || !is_int(sub))
 		ERR(n, "D_IDX_TYPE", "array subscript must be an integer");
 	if (n->a->type->kind != DT_PTR && n->a->type->kind != DT_ARRAY)
 		ERR(n, "D_IDX_NONARR", "operator [ ] must be applied to an array "
 		    "or pointer");
+	if (n->a->type->kind == DT_ARRAY && n->a->type->nelem > 0 &&
+	    sub->is_const && (sub->cval < 0 || sub->cval >= n->a->type->nelem))
+		ERR(n, "D_ARR_BOUNDS", "index %lld is out of bounds for array of "
+		    "%ld elements", (long long)sub->cval, n->a->type->nelem);
+	if (n->a->var && n->a->type->kind == DT_ARRAY)
+		n->id = N_ARRAY_ELEM;		/* a D array variable's element */
 	n->type = n->a->type->ref;
 }
 
