@@ -178,10 +178,10 @@ static long double sort_value(const struct agg *a, const int64_t *d)
 }
 
 static int key_cmp1(const struct dtype *t, const unsigned char *l,
-		    const unsigned char *r)
+		    const unsigned char *r, uint32_t len)
 {
 	if (type_is_string(t))
-		return strncmp((const char *)l, (const char *)r, STRSIZE);
+		return strncmp((const char *)l, (const char *)r, len);
 	uint64_t a, b;
 	memcpy(&a, l, 8);
 	memcpy(&b, r, 8);
@@ -198,7 +198,8 @@ static int key_cmp(const struct agg *a, int first, const unsigned char *l,
 {
 	for (int n = 0; n < a->nkeys; n++) {
 		int i = (first + n) % a->nkeys;
-		int c = key_cmp1(a->keys[i], l + a->koff[i], r + a->koff[i]);
+		int c = key_cmp1(a->keys[i], l + a->koff[i], r + a->koff[i],
+				 a->kslot[i]);
 		if (c)
 			return c;
 	}
@@ -242,7 +243,7 @@ static void key_args(const struct agg *a, const unsigned char *key,
 		if (type_is_string(t)) {
 			k[i].type = FT_STR;
 			k[i].str = (const char *)key + a->koff[i];
-			k[i].len = STRSIZE;
+			k[i].len = a->kslot[i];
 		} else {
 			k[i].type = t->kind == DT_PTR ? FT_PTR :
 				    t->is_signed ? FT_INT : FT_UINT;

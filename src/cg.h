@@ -111,8 +111,10 @@ void cg_dvar_load(struct cg *g, struct var *v, uint32_t key);
 void cg_dvar_store(struct cg *g, struct var *v, uint32_t key);
 
 /* Write the keys of list keys (an N_LIST, or NULL) at scratch offset
- * off on: integers as 8 bytes, strings zero-padded to STRSIZE. */
-void cg_key_tuple(struct cg *g, struct node *keys, uint32_t off);
+ * off on: integers as 8 bytes, strings zero-padded to their slot's
+ * bytes (STRBUF when slots is NULL). */
+void cg_key_tuple(struct cg *g, struct node *keys, uint32_t off,
+		  const uint32_t *slots);	/* each key's bytes, or NULL */
 
 /* cg_agg.c: @a[keys] = func(args); printa(), clear() and the others. */
 void cg_agg(struct cg *g, struct node *assign);

@@ -292,7 +292,7 @@ void cg_agg(struct cg *g, struct node *n)
 	for (struct node *x = call->a; x; x = x->next, argc++)
 		last = x;
 	cg_emit(g, ST_MEM(BPF_DW, R7, key, a->id));
-	cg_key_tuple(g, lhs->a, key + 8);
+	cg_key_tuple(g, lhs->a, key + 8, a->kslot);
 	if (v) {
 		cg_expr(g, v);
 		val = cg_push(g);

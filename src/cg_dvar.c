@@ -8,6 +8,7 @@
  * is counted as a dynamic variable drop.
  */
 #include "cg.h"
+#include "builtins.h"
 #include "types.h"
 
 #define DEFAULT_DYNVARSIZE	(1u << 20)	/* DTrace's dynvarsize */
@@ -46,24 +47,34 @@ static int dvar_map(struct cg *g, struct var *v)
 	return v->map;
 }
 
-/* Copy the string r0 points to into the key at off, zero-padded. */
-static void key_string(struct cg *g, uint32_t off)
+/* The string r0 points to into the key slot of size bytes at off,
+ * zero-padded; or, comm set, the thread's name (get_current_comm pads
+ * its 16 bytes itself). */
+static void key_string(struct cg *g, int comm, uint32_t off, uint32_t size)
 {
-	for (uint32_t i = 0; i < STRBUF; i += 8)
+	for (uint32_t i = comm ? 16 : 0; i < size; i += 8)
 		cg_emit(g, ST_MEM(BPF_DW, R7, off + i, 0));
-	cg_emit(g, MOV64_REG(R3, R0));
+	if (!comm)
+		cg_emit(g, MOV64_REG(R3, R0));
 	cg_scratch_addr(g, R1, off);
-	cg_emit(g, MOV64_IMM(R2, STRSIZE));
-	cg_emit(g, CALL_HELPER(BPF_FUNC_probe_read_kernel_str));
+	cg_emit(g, MOV64_IMM(R2, comm ? 16 : size < STRSIZE ? size : STRSIZE));
+	cg_emit(g, CALL_HELPER(comm ? BPF_FUNC_get_current_comm
+				    : BPF_FUNC_probe_read_kernel_str));
 }
 
-void cg_key_tuple(struct cg *g, struct node *keys, uint32_t off)
+void cg_key_tuple(struct cg *g, struct node *keys, uint32_t off,
+		  const uint32_t *slots)
 {
-	for (struct node *k = keys ? keys->a : NULL; k; k = k->next) {
+	int i = 0;
+	for (struct node *k = keys ? keys->a : NULL; k; k = k->next, i++) {
 		if (type_is_string(k->type)) {
-			cg_string(g, k);
-			key_string(g, off);
-			off += STRBUF;
+			uint32_t size = slots ? slots[i] : STRBUF;
+			int comm = k->kind == N_IDENT && !k->var &&
+				   k->id == B_EXECNAME && size >= 16;
+			if (!comm)
+				cg_string(g, k);
+			key_string(g, comm, off, size);
+			off += size;
 		} else {
 			cg_expr(g, k);
 			cg_emit(g, STX_MEM(BPF_DW, R7, R0, off));
@@ -84,7 +95,7 @@ uint32_t cg_dvar_key(struct cg *g, struct node *lv)
 		cg_emit(g, STX_MEM(BPF_DW, R7, R0, key + 8));
 	}
 	if (lv->kind == N_INDEX)
-		cg_key_tuple(g, lv->b, key + (v->kind == VAR_SELF ? 16 : 8));
+		cg_key_tuple(g, lv->b, key + (v->kind == VAR_SELF ? 16 : 8), NULL);
 	return key;
 }
 

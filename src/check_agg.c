@@ -58,6 +58,55 @@ static struct agg *agg_new(struct dprog *dp, const char *name)
 	return a;
 }
 
+uint32_t key_width(const struct node *k)
+{
+	uint32_t w = STRSIZE;
+	if (k->kind == N_IDENT && !k->scope && !strcmp(k->name, "execname"))
+		w = 16;				/* TASK_COMM_LEN */
+	else if (k->kind == N_STR)
+		w = (uint32_t)k->slen + 1;
+	return w < STRSIZE ? w : STRSIZE;
+}
+
+static void prescan(struct dprog *dp, struct node *n)
+{
+	for (; n; n = n->next) {
+		if (n->kind == N_ASSIGN && n->a && n->a->kind == N_AGG) {
+			struct agg *a = agg_lookup(dp, n->a->name);
+			if (!a)
+				a = agg_new(dp, n->a->name);
+			int i = 0;
+			for (struct node *k = n->a->a ? n->a->a->a : NULL;
+			     k && i < MAXKEYS; k = k->next, i++)
+				if (key_width(k) > a->kwidth[i])
+					a->kwidth[i] = key_width(k);
+		}
+		prescan(dp, n->a);
+		prescan(dp, n->b);
+		prescan(dp, n->c);
+	}
+}
+
+void agg_prescan(struct dprog *dp, struct node *first)
+{
+	for (struct node *n = first; n; n = n->next)
+		if (n->kind == N_CLAUSE)
+			prescan(dp, n->b);
+}
+
+/* A string key's slot: as wide as its widest use, 8-aligned. */
+static uint32_t string_slot(struct checker *ck, struct agg *a, int i,
+			    struct node *k)
+{
+	uint32_t w = a->kwidth[i] ? a->kwidth[i] : STRSIZE;
+	if (key_width(k) > w)
+		ERR(k, "D_AGG_REDEF", "@%s: key #%d needs %u bytes, more than "
+		    "its first program gave it (%u)", a->name, i + 1,
+		    key_width(k), w);
+	a->kwidth[i] = w;
+	return (w + 7) & ~7u;
+}
+
 /* The key tuple: its types, and where each lies in the map key. */
 static void check_keys(struct checker *ck, struct agg *a, struct node *keys)
 {
@@ -79,11 +128,13 @@ static void check_keys(struct checker *ck, struct agg *a, struct node *keys)
 				     type_is_string(a->keys[i]) != type_is_string(t)))
 			ERR(k, "D_AGG_REDEF", "aggregation redefined: @%s: key #%d "
 			    "is of type %s", a->name, i + 1, t->name);
+		uint32_t slot = type_is_string(t) ? string_slot(ck, a, i, k) : 8;
 		if (a->kind < 0) {
 			a->keys[i] = t;
 			a->koff[i] = off;
+			a->kslot[i] = slot;
 		}
-		off += type_is_string(t) ? STRBUF : 8;
+		off += slot;
 	}
 	if (a->kind >= 0 && i != a->nkeys)
 		ERR(keys ? keys : ck->top, "D_AGG_REDEF", "aggregation redefined: "

@@ -70,6 +70,8 @@ struct agg {
 	int nkeys;
 	struct dtype *keys[MAXKEYS];
 	uint32_t koff[MAXKEYS];		/* each key's offset in the map key */
+	uint32_t kslot[MAXKEYS];	/* and its bytes: 8, or a string's */
+	uint32_t kwidth[MAXKEYS];	/* widest string a key gets (prescan) */
 	uint32_t ksize;			/* bytes of the map key: the u64 id,
 					   then the keys */
 	int ndata;
@@ -225,6 +227,12 @@ int dmap_shared(struct dprog *dp, uint32_t type, uint32_t ksize,
 		uint32_t vsize, uint32_t nent, const char *name);
 
 struct agg *agg_lookup(struct dprog *dp, const char *name);	/* check_agg.c */
+/* check_agg.c: before a program is checked, how wide a string each
+ * aggregation key can get (execname: 16 bytes), so that keys are no
+ * larger than they need to be. */
+void agg_prescan(struct dprog *dp, struct node *first);
+/* The bytes a string-valued key expression can take (before checking). */
+uint32_t key_width(const struct node *k);
 
 /* aggout.c: aggregations as DTrace prints them (the consumer's side). */
 /* printa, clear, trunc, normalize, denormalize: act of record rec. */
