@@ -1002,13 +1002,33 @@ static void write_header(struct cg *g)
 	cg_emit(g, ST_MEM(BPF_W, R7, 12, 0));
 }
 
-/* r1 = ringbuf, r2 = r7 + off, r3 = size: output, counting a drop. */
+/* r1 = ringbuf, r2 = r7 + off, r3 = size: output, counting a drop.
+ * The consumer reads at its switchrate, as DTrace's does, so a record
+ * wakes it only once an eighth of the buffer is waiting (a wake-up per
+ * record would cost more than the record), or when it ends tracing. */
+static int has_exit(const struct ecb *e)
+{
+	for (const struct action *a = e ? e->acts : NULL; a; a = a->next)
+		if (a->kind == ACT_EXIT)
+			return 1;
+	return 0;
+}
+
 static void output(struct cg *g, uint32_t off, uint32_t size)
 {
+	if (has_exit(g->ecb)) {
+		cg_emit(g, MOV64_IMM(R4, BPF_RB_FORCE_WAKEUP));
+	} else {
+		cg_ld_map(g, R1, MAP_RB);
+		cg_emit(g, MOV64_IMM(R2, BPF_RB_AVAIL_DATA));
+		cg_emit(g, CALL_HELPER(BPF_FUNC_ringbuf_query));
+		cg_emit(g, MOV64_IMM(R4, BPF_RB_NO_WAKEUP));
+		cg_emit(g, JMP_IMM(BPF_JLT, R0, (int32_t)(rb_size(g->dp) / 8), 1));
+		cg_emit(g, MOV64_IMM(R4, BPF_RB_FORCE_WAKEUP));
+	}
 	cg_ld_map(g, R1, MAP_RB);
 	cg_scratch_addr(g, R2, off);
 	cg_emit(g, MOV64_IMM(R3, size));
-	cg_emit(g, MOV64_IMM(R4, 0));
 	cg_emit(g, CALL_HELPER(BPF_FUNC_ringbuf_output));
 	int ok = cg_jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
 	cg_count_drop(g, DROP_RECORD);

@@ -219,6 +219,8 @@ struct dprog {
 };
 
 
+/* load.c: the ring buffer's bytes: -x bufsize (4m) up to a power of 2. */
+uint32_t rb_size(const struct dprog *dp);
 /* load.c: reserve a map for load_program to make: its map id. */
 int dmap_add(struct dprog *dp, uint32_t type, uint32_t ksize, uint32_t vsize,
 	     uint32_t nent, const char *name);

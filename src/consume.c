@@ -288,7 +288,12 @@ int consume_poll(struct dprog *dp, int timeout_ms)
 
 	if (!dp->rb)
 		return -1;
+	/* records that did not wake us (cg.c: output) are read anyway */
 	n = ring_buffer__poll(dp->rb, timeout_ms);
+	if (n >= 0 || n == -EINTR) {
+		int m = ring_buffer__consume(dp->rb);
+		n = m < 0 ? m : (n > 0 ? n : 0) + m;
+	}
 	fflush(dp->opt->out);
 	if (n == -EINTR)
 		return 0;

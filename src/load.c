@@ -83,10 +83,11 @@ static int make_dmaps(struct dprog *dp)
 	return 0;
 }
 
-static uint32_t pow2_at_least(uint64_t v)
+uint32_t rb_size(const struct dprog *dp)
 {
+	uint64_t bs = dp->opt->bufsize ? dp->opt->bufsize : DEFAULT_BUFSIZE;
 	uint32_t r = 4096;
-	while (r < v && r < (1u << 30))
+	while (r < bs && r < (1u << 30))
 		r <<= 1;
 	return r;
 }
@@ -138,15 +139,12 @@ static int init_value(int fd, const void *v)
 static int make_maps(struct dprog *dp)
 {
 	int *fd = dp->map_fd;
-	uint64_t bs = dp->opt->bufsize ? dp->opt->bufsize : DEFAULT_BUFSIZE;
-
 	if (dp->strtabsize > STRTAB_MAX) {
 		fprintf(stderr, "dtrace: more than %d bytes of constant strings\n",
 			STRTAB_MAX);
 		return -1;
 	}
-	fd[MAP_RB] = map_new(BPF_MAP_TYPE_RINGBUF, "dt_rb", 0, 0,
-			     pow2_at_least(bs));
+	fd[MAP_RB] = map_new(BPF_MAP_TYPE_RINGBUF, "dt_rb", 0, 0, rb_size(dp));
 	fd[MAP_GLOB] = map_new(BPF_MAP_TYPE_ARRAY, "dt_glob", 4,
 			       (dp->globsize + 7) & ~7u, 1);
 	fd[MAP_SCRATCH] = map_new(BPF_MAP_TYPE_PERCPU_ARRAY, "dt_scratch", 4,

@@ -485,6 +485,7 @@ static int trace(struct dprog *dp)
 		return 1;
 	catch_signals();
 	run_dtrace_probe(dp, "BEGIN");
+	consume_poll(dp, 0);		/* BEGIN's records, before any wait */
 	if (opts.destructive && !opts.quiet)
 		fprintf(stderr, "dtrace: allowing destructive actions\n");
 	proc_release_all();
