@@ -88,7 +88,7 @@ static void add_fixup(int **list, int *n, int at)
 	(*list)[(*n)++] = at;
 }
 
-static void to_end(struct cg *g, struct bpf_insn i)
+void cg_to_end(struct cg *g, struct bpf_insn i)
 {
 	add_fixup(&g->to_end, &g->nend, cg_jump(g, i));
 }
@@ -985,11 +985,11 @@ static void clause_guards(struct cg *g, int idx)
 				   offsetof(struct sel_value, mask)));
 		cg_emit(g, ALU64_IMM(BPF_RSH, R1, idx));
 		cg_emit(g, ALU64_IMM(BPF_AND, R1, 1));
-		to_end(g, JMP_IMM(BPF_JEQ, R1, 0, 0));
+		cg_to_end(g, JMP_IMM(BPF_JEQ, R1, 0, 0));
 	}
 	if (!clause_is_end(g->site)) {
 		cg_emit(g, LDX_MEM(BPF_DW, R1, R8, GLOB_EXIT));
-		to_end(g, JMP_IMM(BPF_JNE, R1, 0, 0));
+		cg_to_end(g, JMP_IMM(BPF_JNE, R1, 0, 0));
 	}
 }
 
@@ -1098,7 +1098,7 @@ static struct ecb *clause(struct dprog *dp, struct site *owner,
 	clause_guards(&g, idx);
 	if (c->a) {
 		cg_expr(&g, c->a);
-		to_end(&g, JMP_IMM(BPF_JEQ, R0, 0, 0));
+		cg_to_end(&g, JMP_IMM(BPF_JEQ, R0, 0, 0));
 	}
 	write_header(&g);
 	cg_stmts(&g, c->b);

@@ -120,6 +120,11 @@ void cg_key_tuple(struct cg *g, struct node *keys, uint32_t off,
 void cg_agg(struct cg *g, struct node *assign);
 void cg_agg_action(struct cg *g, struct node *call);
 
+/* cg_spec.c: speculation(), speculate(), commit(), discard(). */
+void cg_spec_call(struct cg *g, struct node *call);
+/* A jump to the clause's end: the clause records nothing. */
+void cg_to_end(struct cg *g, struct bpf_insn i);
+
 /* cg_call.c */
 /* Add an action to the clause's ecb; cg_action_done marks it as run in
  * the record's header when the code reaches it. */

@@ -192,6 +192,10 @@ void cg_call(struct cg *g, struct node *n)
 	case CALL_COPYIN: cg_copyin(g, n, 0); return;
 	case CALL_COPYINSTR: cg_copyin(g, n, 1); return;
 	case CALL_STRLEN: cg_strlen(g, n); return;
+	case CALL_SPECULATION: case CALL_SPECULATE: case CALL_COMMIT:
+	case CALL_DISCARD:
+		cg_spec_call(g, n);
+		return;
 	case CALL_SETOPT: {
 		struct action *a = cg_action_add(g, ACT_SETOPT, 0);
 		a->optname = n->a->str;

@@ -10,6 +10,8 @@ struct checker {
 	struct probe *probe;		/* the site's probe: args[] types */
 	int lvalue;			/* checking the left side of = */
 	struct node *top;		/* the statement's whole expression */
+	/* what the clause did so far, for D's ordering rules */
+	int spec_seen, commit_seen, drec_seen;
 };
 
 void check_expr(struct checker *ck, struct node *n);

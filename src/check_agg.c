@@ -292,6 +292,9 @@ void check_agg_assign(struct checker *ck, struct node *n)
 	int64_t arg[4] = { 0 };
 	int argc = 0, kind;
 
+	if (ck->spec_seen)
+		ERR(n, "D_AGG_SPEC", "aggregating actions may not follow "
+		    "speculate( )");
 	if (n->op != '=' || call->kind != N_CALL ||
 	    (kind = agg_func_lookup(call->name)) < 0)
 		ERR(n, "D_AGG_FUNC", "@%s must be assigned the result of an "

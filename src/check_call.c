@@ -13,7 +13,8 @@ typedef void check_fn(struct checker *ck, struct node *n, struct node **argv,
 		      int argc);
 
 static check_fn check_trace, check_printf, check_exit, check_tracemem,
-	check_copyin, check_copyinstr, check_strlen, check_setopt;
+	check_copyin, check_copyinstr, check_strlen, check_setopt,
+	check_speculation, check_spec_id;
 
 static const struct {
 	const char *name;
@@ -34,6 +35,10 @@ static const struct {
 	[CALL_NORMALIZE] = { "normalize", 2, 2, 1, check_agg_action },
 	[CALL_DENORMALIZE] = { "denormalize", 1, 1, 1, check_agg_action },
 	[CALL_SETOPT] = { "setopt", 1, 2, 1, check_setopt },
+	[CALL_SPECULATION] = { "speculation", 0, 0, 0, check_speculation },
+	[CALL_SPECULATE] = { "speculate", 1, 1, 1, check_spec_id },
+	[CALL_COMMIT] = { "commit", 1, 1, 1, check_spec_id },
+	[CALL_DISCARD] = { "discard", 1, 1, 1, check_spec_id },
 };
 
 enum fmt_type type_ftype(const struct dtype *t)
@@ -168,6 +173,59 @@ static void check_setopt(struct checker *ck, struct node *n,
 			    argv[i]->type->name);
 }
 
+static void check_speculation(struct checker *ck, struct node *n,
+			      struct node **argv, int argc)
+{
+	(void)ck, (void)argv, (void)argc;
+	n->type = &t_int;
+}
+
+static void check_spec_id(struct checker *ck, struct node *n,
+			  struct node **argv, int argc)
+{
+	(void)argc;
+	need_integer(ck, n, argv[0], 1);
+}
+
+/* Actions whose record a speculation holds. */
+static int is_data_recording(int id)
+{
+	return id == CALL_TRACE || id == CALL_PRINTF || id == CALL_TRACEMEM ||
+	       id == CALL_PRINTA;
+}
+
+/* D's rules for the order of actions in a clause (dt_cc.c). */
+static void check_order(struct checker *ck, struct node *n, int id)
+{
+	if (id == CALL_SPECULATE) {
+		if (ck->spec_seen)
+			ERR(n, "D_SPEC_SPEC", "only one speculate( ) may be "
+			    "specified per enabling");
+		if (ck->commit_seen)
+			ERR(n, "D_SPEC_COMM", "speculate( ) may not follow "
+			    "commit( )");
+		if (ck->drec_seen)
+			ERR(n, "D_SPEC_DREC", "speculate( ) may not follow "
+			    "data-recording action(s)");
+		ck->spec_seen = 1;
+	} else if (id == CALL_COMMIT || id == CALL_DISCARD) {
+		if (ck->spec_seen)
+			ERR(n, "D_COMM_SPEC", "%s( ) may not follow speculate( )",
+			    n->name);
+		if (id == CALL_COMMIT && ck->drec_seen)
+			ERR(n, "D_COMM_DREC", "commit( ) may not follow "
+			    "data-recording action(s)");
+		ck->commit_seen |= id == CALL_COMMIT;
+	} else if (is_data_recording(id)) {
+		if (ck->commit_seen)
+			ERR(n, "D_DREC_COMM", "data-recording actions may not "
+			    "follow commit( )");
+		ck->drec_seen = 1;
+	} else if (id == CALL_EXIT && ck->spec_seen) {
+		ERR(n, "D_ACT_SPEC", "exit( ) may not follow speculate( )");
+	}
+}
+
 static int call_lookup(const char *name)
 {
 	for (int i = 0; i < CALL_COUNT; i++)
@@ -217,4 +275,5 @@ void check_call(struct checker *ck, struct node *n)
 	n->id = id;
 	n->type = &t_void;
 	calls[id].check(ck, n, argv, argc);
+	check_order(ck, n, id);
 }

@@ -88,11 +88,13 @@ struct agg {
 enum act_kind {
 	ACT_TRACE, ACT_PRINTF, ACT_EXIT, ACT_TRACEMEM,
 	ACT_PRINTA, ACT_CLEAR, ACT_TRUNC, ACT_NORMALIZE, ACT_DENORMALIZE,
-	ACT_SETOPT,
+	ACT_SETOPT, ACT_COMMIT, ACT_DISCARD,
 };
 
 /* Record encoding (what consume.c decodes):
- *   header: u32 epid @0, u32 probe id @4, u32 cpu @8, u32 done @12:
+ *   header: u32 epid @0, u32 probe id @4, u32 cpu @8 (the low 16 bits;
+ *     the high 16 the speculation the record belongs to, 0 for none),
+ *     u32 done @12:
  *     bit i of done set when action i (0-based in the ecb's list) ran,
  *     since actions inside an untaken `if` leave their slots unwritten;
  *     actions from the 33rd on always count as run;
@@ -103,9 +105,10 @@ enum act_kind {
  * Values start 8-aligned. */
 /* A fault record (epid 0) tells the consumer what went wrong where:
  * header as any record, then the u32s below and the address. */
-enum fault {
+enum fault {				/* DTrace's DTRACEFLT_* numbers */
 	FAULT_BADADDR = 1,		/* DTRACEFLT_BADADDR */
-	FAULT_DIVZERO = 2,		/* DTRACEFLT_DIVZERO */
+	FAULT_ILLOP = 3,		/* DTRACEFLT_ILLOP */
+	FAULT_DIVZERO = 4,		/* DTRACEFLT_DIVZERO */
 };
 #define FREC_EPID	16		/* the clause's ecb */
 #define FREC_ACT	20		/* statement number, 0 = predicate */
@@ -160,6 +163,8 @@ struct options {
 	uint64_t bufsize;
 	uint64_t aggsize, dynvarsize;	/* bytes; 0: the defaults */
 	int aggsortkey, aggsortrev, aggsortpos, aggsortkeypos, aggpercpu;
+	int nspec;			/* speculation buffers (1) */
+	uint64_t specsize;		/* bytes of each (32k); 0: default */
 	uint64_t switchrate_ns;
 	char **margv;			/* macro arguments $0..$n */
 	int margc;
@@ -177,7 +182,10 @@ struct options {
 };
 
 /* MAP_DROPS's value: u64 counts of what could not be kept. */
-enum drop_kind { DROP_RECORD, DROP_DYNVAR, DROP_AGG, DROP_SPEC, DROP_COUNT };
+enum drop_kind {
+	DROP_RECORD, DROP_DYNVAR, DROP_AGG, DROP_SPEC, DROP_SPECUNAVAIL,
+	DROP_COUNT
+};
 
 /* The maps every program uses; MAP_SEL is the running site's own. */
 enum map_id {
@@ -200,6 +208,9 @@ struct dprog {
 	int ndmaps;
 	int zero_map;			/* zeroes: new aggregation values */
 	int ndvars;			/* dynamic variables given an id */
+	uint32_t spec_off;		/* globals: nspec u64 states, 1 busy */
+	struct specbuf *specs;		/* consumer: records held per speculation */
+	uint64_t spec_drops;		/* consumer: records specsize refused */
 	uint32_t globsize;		/* bytes of the globals map value */
 	uint32_t scratchsize;		/* bytes of the per-CPU scratch value */
 	char *strtab;			/* constant strings, STRSIZE apart */
@@ -235,6 +246,14 @@ struct agg *agg_lookup(struct dprog *dp, const char *name);	/* check_agg.c */
 void agg_prescan(struct dprog *dp, struct node *first);
 /* The bytes a string-valued key expression can take (before checking). */
 uint32_t key_width(const struct node *k);
+
+/* spec.c: the consumer's speculation buffers.  spec_hold keeps a record
+ * of speculation id (0 if it cannot, counting a drop); commit replays
+ * what was kept through consume_record, discard forgets it. */
+void spec_hold(struct dprog *dp, int id, const void *rec, size_t size);
+void spec_commit(struct dprog *dp, int id);
+void spec_discard(struct dprog *dp, int id);
+void spec_free(struct dprog *dp);
 
 /* aggout.c: aggregations as DTrace prints them (the consumer's side). */
 /* printa, clear, trunc, normalize, denormalize: act of record rec. */

@@ -133,6 +133,12 @@ static void do_action(struct dprog *dp, const struct action *act,
 	case ACT_TRACEMEM:
 		do_tracemem(dp, act, rec);
 		break;
+	case ACT_COMMIT:
+		spec_commit(dp, (int)rd64(rec + act->args[0].off));
+		break;
+	case ACT_DISCARD:
+		spec_discard(dp, (int)rd64(rec + act->args[0].off));
+		break;
 	case ACT_SETOPT:	/* DTrace ignores what it cannot set */
 		options_set(dp->opt, act->optname, act->optval, NULL, 0);
 		break;
@@ -216,6 +222,8 @@ static void fault_message(struct dprog *dp, const unsigned char *rec)
 		return;
 	if (code == FAULT_DIVZERO)
 		snprintf(what, sizeof(what), "divide-by-zero");
+	else if (code == FAULT_ILLOP)
+		snprintf(what, sizeof(what), "illegal operation");
 	else
 		snprintf(what, sizeof(what), "invalid address (0x%llx)",
 			 (unsigned long long)rd64(rec + FREC_ADDR));
@@ -229,6 +237,21 @@ static void fault_message(struct dprog *dp, const unsigned char *rec)
 		p->mod, p->func, p->name, what, where, pc);
 }
 
+/* A clause whose actions only act on the tracing state (commit(),
+ * clear(), setopt()...) prints no probe line, as in DTrace. */
+static int is_silent(const struct ecb *e)
+{
+	if (!e->acts)
+		return 0;
+	for (const struct action *a = e->acts; a; a = a->next)
+		if (a->kind != ACT_COMMIT && a->kind != ACT_DISCARD &&
+		    a->kind != ACT_SETOPT && a->kind != ACT_CLEAR &&
+		    a->kind != ACT_TRUNC && a->kind != ACT_NORMALIZE &&
+		    a->kind != ACT_DENORMALIZE)
+			return 0;
+	return 1;
+}
+
 int consume_record(struct dprog *dp, const void *data, size_t size)
 {
 	const unsigned char *rec = data;
@@ -240,8 +263,12 @@ int consume_record(struct dprog *dp, const void *data, size_t size)
 		return 0;
 	epid = rd32(rec);
 	pid = rd32(rec + 4);
-	cpu = rd32(rec + 8);
+	cpu = rd32(rec + 8) & 0xffff;
 	done = rd32(rec + 12);
+	if (rd32(rec + 8) >> 16 && epid) {	/* speculative: held */
+		spec_hold(dp, (int)(rd32(rec + 8) >> 16), rec, size);
+		return 0;
+	}
 	if (epid == 0 && size >= FREC_ADDR + 8) {
 		fault_message(dp, rec);
 		return 0;
@@ -252,11 +279,13 @@ int consume_record(struct dprog *dp, const void *data, size_t size)
 	if (size < e->recsize || after_exit(dp, pid))
 		return 0;
 
-	probe_line(dp, pid, cpu);
+	int silent = is_silent(e);
+	if (!silent)
+		probe_line(dp, pid, cpu);
 	for (const struct action *a = e->acts; a; a = a->next, i++)
 		if (i >= 32 || (done & (1u << i)))
 			do_action(dp, a, rec);
-	if (!dp->opt->quiet)
+	if (!dp->opt->quiet && !silent)
 		fputc('\n', dp->opt->out);
 	return 0;
 }
@@ -311,6 +340,8 @@ static const struct {
 	[DROP_DYNVAR] = { "DTRACEDROP_DYNAMIC", "dynamic variable drop", 0 },
 	[DROP_AGG] = { "DTRACEDROP_AGGREGATION", "aggregation drop", 1 },
 	[DROP_SPEC] = { "DTRACEDROP_SPEC", "speculative drop", 0 },
+	[DROP_SPECUNAVAIL] = { "DTRACEDROP_SPECUNAVAIL", "failed speculation",
+			       0 },
 };
 
 static void drop_message(struct dprog *dp, int k, uint64_t n, int cpu)
@@ -320,11 +351,13 @@ static void drop_message(struct dprog *dp, int k, uint64_t n, int cpu)
 	if (cpu >= 0)
 		snprintf(where, sizeof(where), " on CPU %d", cpu);
 	fflush(dp->opt->out);
-	fprintf(stderr, "dtrace: %s%s%s%llu %s%s%s\n",
+	fprintf(stderr, "dtrace: %s%s%s%llu %s%s%s%s\n",
 		dp->opt->droptags ? "[" : "",
 		dp->opt->droptags ? drop_names[k].tag : "",
 		dp->opt->droptags ? "] " : "", (unsigned long long)n,
-		drop_names[k].what, n > 1 ? "s" : "", where);
+		drop_names[k].what, n > 1 ? "s" : "", where,
+		k == DROP_SPECUNAVAIL ? " (no speculative buffer available)"
+				      : "");
 }
 
 void consume_drops(struct dprog *dp)
@@ -333,6 +366,10 @@ void consume_drops(struct dprog *dp)
 	uint32_t key = 0;
 	uint64_t *v;
 
+	if (dp->spec_drops) {		/* counted here, not in the kernel */
+		drop_message(dp, DROP_SPEC, dp->spec_drops, -1);
+		dp->spec_drops = 0;
+	}
 	if (ncpu <= 0 || !dp->drops_seen || dp->map_fd[MAP_DROPS] <= 0)
 		return;
 	if (!(v = calloc((size_t)ncpu * DROP_COUNT, sizeof(*v))))
@@ -363,4 +400,5 @@ void consume_close(struct dprog *dp)
 	dp->rb = NULL;
 	free(dp->drops_seen);
 	dp->drops_seen = NULL;
+	spec_free(dp);
 }

@@ -20,6 +20,10 @@
 #define MOV64_IMM(d, i)		INSN(BPF_ALU64 | BPF_MOV | BPF_K, d, 0, 0, i)
 #define MOV32_REG(d, s)		INSN(BPF_ALU | BPF_MOV | BPF_X, d, s, 0, 0)
 
+/* atomic op (imm: BPF_ADD, BPF_CMPXCHG...) on *(size *)(dst + off) */
+#define ATOMIC_OP(sz, op, d, s, o) \
+	INSN(BPF_STX | BPF_SIZE(sz) | BPF_ATOMIC, d, s, o, op)
+
 /* dst = *(size *)(src + off); *(size *)(dst + off) = src / imm */
 #define LDX_MEM(sz, d, s, o)	INSN(BPF_LDX | BPF_SIZE(sz) | BPF_MEM, d, s, o, 0)
 #define STX_MEM(sz, d, s, o)	INSN(BPF_STX | BPF_SIZE(sz) | BPF_MEM, d, s, o, 0)

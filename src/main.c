@@ -33,7 +33,7 @@ struct cmd {
 	int matched;
 };
 
-static struct options opts = { .cpu = -1, .stdc = 'a' };
+static struct options opts = { .cpu = -1, .stdc = 'a', .nspec = 1 };
 static struct cmd *cmds;
 static int ncmds;
 static int list_mode, exec_mode = 1;

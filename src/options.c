@@ -112,6 +112,8 @@ static int opt_size(struct options *o, const struct optdesc *d,
 		o->aggsize = v;
 	else if (!strcmp(d->name, "dynvarsize"))
 		o->dynvarsize = v;
+	else if (!strcmp(d->name, "specsize"))
+		o->specsize = v;
 	return OK;
 }
 
@@ -284,7 +286,7 @@ static const struct optdesc table[] = {
 	{ "aggrate", opt_rate, NONE, NULL, 0 },
 	{ "cleanrate", opt_rate, NONE, NULL, 0 },
 	{ "statusrate", opt_rate, NONE, NULL, 0 },
-	{ "nspec", opt_runtime, NONE, NULL, 0 },
+	{ "nspec", opt_runtime, F(nspec), "v", 0 },
 	{ "stackframes", opt_runtime, NONE, NULL, 0 },
 	{ "ustackframes", opt_runtime, NONE, NULL, 0 },
 	{ "jstackframes", opt_runtime, NONE, NULL, 0 },

@@ -1,0 +1,5 @@
+BEGIN
+{
+	printf("recorded\n");
+	speculate(1);
+}
