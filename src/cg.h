@@ -126,6 +126,7 @@ void cg_spec_call(struct cg *g, struct node *call);
 void cg_to_end(struct cg *g, struct bpf_insn i);
 
 /* cg_call.c */
+void cg_strlen_r0(struct cg *g);
 /* Add an action to the clause's ecb; cg_action_done marks it as run in
  * the record's header when the code reaches it. */
 struct action *cg_action_add(struct cg *g, enum act_kind k, int nargs);

@@ -95,12 +95,14 @@ static void cg_trace(struct cg *g, struct node *n)
 	cg_action_done(g);
 }
 
-static void cg_printf(struct cg *g, struct node *n)
+/* printf(), and system() and freopen(), whose text the consumer makes
+ * the same way. */
+static void cg_printf(struct cg *g, struct node *n, enum act_kind k)
 {
 	int argc = 0;
 	for (struct node *x = n->a->next; x; x = x->next)
 		argc++;
-	struct action *a = cg_action_add(g, ACT_PRINTF, argc);
+	struct action *a = cg_action_add(g, k, argc);
 	a->fmt = n->aux;
 	int i = 0;
 	for (struct node *x = n->a->next; x; x = x->next)
@@ -171,6 +173,12 @@ static void cg_copyin(struct cg *g, struct node *n, int str)
 static void cg_strlen(struct cg *g, struct node *n)
 {
 	cg_string(g, n->a);
+	cg_strlen_r0(g);
+}
+
+/* r0 = the length of the string r0 points to (at most STRSIZE). */
+void cg_strlen_r0(struct cg *g)
+{
 	cg_emit(g, MOV64_REG(R1, R0));
 	cg_emit(g, MOV64_IMM(R0, 0));
 	int loop = g->b->n;
@@ -182,11 +190,77 @@ static void cg_strlen(struct cg *g, struct node *n)
 	cg_emit(g, JMP_IMM(BPF_JLT, R0, STRSIZE, loop - g->b->n - 1));
 }
 
+/* raise(sig), stop(): a signal to the current thread's process. */
+static void cg_signal(struct cg *g, struct node *n)
+{
+	if (n->id == CALL_STOP)
+		cg_emit(g, MOV64_IMM(R0, 19));		/* SIGSTOP */
+	else
+		cg_expr(g, n->a);
+	cg_emit(g, MOV64_REG(R1, R0));
+	cg_emit(g, CALL_HELPER(BPF_FUNC_send_signal));
+}
+
+/* copyout(buf, uaddr, size), copyoutstr(s, uaddr, max): through a
+ * temporary, since bpf_probe_write_user writes from BPF memory; at most
+ * STRSIZE bytes, a string's NUL included. */
+static void cg_copyout(struct cg *g, struct node *n)
+{
+	struct node *src = n->a, *dst = src->next, *size = dst->next;
+	uint32_t t = cg_temp(g, n);
+
+	if (n->id == CALL_COPYOUTSTR) {
+		cg_string(g, src);
+		cg_store_string(g, R7, t);
+		cg_strlen_r0(g);
+		cg_emit(g, ALU64_IMM(BPF_ADD, R0, 1));
+		int len = cg_push(g);
+		cg_expr(g, size);		/* r0 = min(len, max) */
+		cg_emit(g, LDX_MEM(BPF_DW, R1, R10, len));
+		cg_emit(g, JMP_REG(BPF_JLE, R0, R1, 1));
+		cg_emit(g, MOV64_REG(R0, R1));
+		g->depth--;
+	} else {
+		cg_expr(g, src);
+		int at = cg_push(g);
+		cg_expr(g, size);
+		int sz = cg_push(g);
+		bounded_size(g);
+		cg_emit(g, LDX_MEM(BPF_DW, R3, R10, at));
+		cg_scratch_addr(g, R1, t);
+		cg_emit(g, CALL_HELPER(BPF_FUNC_probe_read_kernel));
+		cg_fault_if(g, FAULT_BADADDR, at);
+		cg_emit(g, LDX_MEM(BPF_DW, R0, R10, sz));
+		g->depth -= 2;
+	}
+	int n_at = cg_push(g);
+	cg_expr(g, dst);
+	int d_at = cg_push(g);
+	cg_emit(g, LDX_MEM(BPF_DW, R3, R10, n_at));
+	int none = cg_jump(g, JMP_IMM(BPF_JEQ, R3, 0, 0));
+	cg_emit(g, JMP_IMM(BPF_JLE, R3, STRSIZE, 1));
+	cg_emit(g, MOV64_IMM(R3, STRSIZE));
+	cg_emit(g, LDX_MEM(BPF_DW, R1, R10, d_at));
+	cg_scratch_addr(g, R2, t);
+	cg_emit(g, CALL_HELPER(BPF_FUNC_probe_write_user));
+	cg_fault_if(g, FAULT_BADADDR, d_at);
+	cg_land(g, none);
+	g->depth -= 2;
+}
+
 void cg_call(struct cg *g, struct node *n)
 {
 	switch (n->id) {
 	case CALL_TRACE: cg_trace(g, n); return;
-	case CALL_PRINTF: cg_printf(g, n); return;
+	case CALL_PRINTF: cg_printf(g, n, ACT_PRINTF); return;
+	case CALL_SYSTEM: cg_printf(g, n, ACT_SYSTEM); return;
+	case CALL_FREOPEN: cg_printf(g, n, ACT_FREOPEN); return;
+	case CALL_FTRUNCATE:
+		cg_action_add(g, ACT_FTRUNCATE, 0);
+		cg_action_done(g);
+		return;
+	case CALL_RAISE: case CALL_STOP: cg_signal(g, n); return;
+	case CALL_COPYOUT: case CALL_COPYOUTSTR: cg_copyout(g, n); return;
 	case CALL_EXIT: cg_exit(g, n); return;
 	case CALL_TRACEMEM: cg_tracemem(g, n); return;
 	case CALL_COPYIN: cg_copyin(g, n, 0); return;

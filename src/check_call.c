@@ -14,7 +14,8 @@ typedef void check_fn(struct checker *ck, struct node *n, struct node **argv,
 
 static check_fn check_trace, check_printf, check_exit, check_tracemem,
 	check_copyin, check_copyinstr, check_strlen, check_setopt,
-	check_speculation, check_spec_id;
+	check_speculation, check_spec_id, check_int_arg, check_none, check_copyout,
+	check_unavailable;
 
 static const struct {
 	const char *name;
@@ -39,6 +40,16 @@ static const struct {
 	[CALL_SPECULATE] = { "speculate", 1, 1, 1, check_spec_id },
 	[CALL_COMMIT] = { "commit", 1, 1, 1, check_spec_id },
 	[CALL_DISCARD] = { "discard", 1, 1, 1, check_spec_id },
+	[CALL_SYSTEM] = { "system", 1, 64, 1, check_printf },
+	[CALL_RAISE] = { "raise", 1, 1, 1, check_int_arg },
+	[CALL_STOP] = { "stop", 0, 0, 1, check_none },
+	[CALL_COPYOUT] = { "copyout", 3, 3, 1, check_copyout },
+	[CALL_COPYOUTSTR] = { "copyoutstr", 3, 3, 1, check_copyout },
+	[CALL_FREOPEN] = { "freopen", 1, 64, 1, check_printf },
+	[CALL_FTRUNCATE] = { "ftruncate", 0, 0, 1, check_none },
+	[CALL_PANIC] = { "panic", 0, 0, 1, check_unavailable },
+	[CALL_BREAKPOINT] = { "breakpoint", 0, 0, 1, check_unavailable },
+	[CALL_CHILL] = { "chill", 1, 1, 1, check_unavailable },
 };
 
 enum fmt_type type_ftype(const struct dtype *t)
@@ -94,7 +105,15 @@ static void check_printf(struct checker *ck, struct node *n, struct node **argv,
 		d[i - 1].size = argv[i]->type->size;
 		d[i - 1].name = argv[i]->type->name;
 	}
-	enum fmt_err e = fmt_validate(f, "printf", 1, d, argc - 1,
+	if (n->id == CALL_FREOPEN && argc == 1 && (!strcmp(argv[0]->str, ".") ||
+						   !strcmp(argv[0]->str, "..")))
+		ERR(n, "D_FREOPEN_INVALID", "freopen( ) argument #1 cannot be "
+		    "\"%s\"", argv[0]->str);
+	if (n->id == CALL_FREOPEN && !*argv[0]->str) {	/* back to stdout */
+		n->aux = f;
+		return;
+	}
+	enum fmt_err e = fmt_validate(f, n->name, 1, d, argc - 1,
 				      FMT_V_EXACTLEN, msg, sizeof(msg));
 	if (e != FMT_OK)
 		ERR(n, fmt_errtag(e), "%s", msg);
@@ -187,11 +206,60 @@ static void check_spec_id(struct checker *ck, struct node *n,
 	need_integer(ck, n, argv[0], 1);
 }
 
+static void check_int_arg(struct checker *ck, struct node *n,
+			  struct node **argv, int argc)
+{
+	(void)argc;
+	need_integer(ck, n, argv[0], 1);
+}
+
+static void check_none(struct checker *ck, struct node *n, struct node **argv,
+		       int argc)
+{
+	(void)ck, (void)n, (void)argv, (void)argc;
+}
+
+/* copyout(buf, uaddr, size), copyoutstr(string, uaddr, maxlen). */
+static void check_copyout(struct checker *ck, struct node *n,
+			  struct node **argv, int argc)
+{
+	(void)argc;
+	int str = n->id == CALL_COPYOUTSTR;
+	if (str ? !type_is_string(argv[0]->type) :
+		  !type_is_scalar(argv[0]->type) &&
+		  argv[0]->type->kind != DT_ARRAY)
+		ERR(argv[0], "D_PROTO_ARG", "%s( ) argument #1 is incompatible "
+		    "with prototype:\n\tprototype: %s\n\t argument: %s",
+		    n->name, str ? "string" : "void *", argv[0]->type->name);
+	if (!type_is_scalar(argv[1]->type))
+		ERR(argv[1], "D_PROTO_ARG", "%s( ) argument #2 is incompatible "
+		    "with prototype:\n\tprototype: uintptr_t\n\t argument: %s",
+		    n->name, argv[1]->type->name);
+	need_integer(ck, n, argv[2], 3);
+}
+
+/* What a mainline kernel gives BPF no way to do. */
+static void check_unavailable(struct checker *ck, struct node *n,
+			      struct node **argv, int argc)
+{
+	if (argc)
+		need_integer(ck, n, argv[0], 1);
+	ERR(n, "D_ACT_UNSUPP", "%s( ) cannot be done on Linux: %s", n->name,
+	    n->id == CALL_CHILL ? "a BPF program may not spin for a time" :
+	    n->id == CALL_PANIC ? "BPF has no way to panic the kernel" :
+	    "BPF has no way to enter the kernel debugger");
+}
+
+static int is_destructive(int id)
+{
+	return id >= CALL_SYSTEM && id <= CALL_CHILL;
+}
+
 /* Actions whose record a speculation holds. */
 static int is_data_recording(int id)
 {
 	return id == CALL_TRACE || id == CALL_PRINTF || id == CALL_TRACEMEM ||
-	       id == CALL_PRINTA;
+	       id == CALL_PRINTA || id == CALL_SYSTEM || id == CALL_FREOPEN;
 }
 
 /* D's rules for the order of actions in a clause (dt_cc.c). */
@@ -221,6 +289,10 @@ static void check_order(struct checker *ck, struct node *n, int id)
 			ERR(n, "D_DREC_COMM", "data-recording actions may not "
 			    "follow commit( )");
 		ck->drec_seen = 1;
+	}
+	if (is_destructive(id) && ck->spec_seen) {
+		ERR(n, "D_ACT_SPEC", "destructive actions may not follow "
+		    "speculate( )");
 	} else if (id == CALL_EXIT && ck->spec_seen) {
 		ERR(n, "D_ACT_SPEC", "exit( ) may not follow speculate( )");
 	}
@@ -274,6 +346,7 @@ void check_call(struct checker *ck, struct node *n)
 		    n->name);
 	n->id = id;
 	n->type = &t_void;
-	calls[id].check(ck, n, argv, argc);
 	check_order(ck, n, id);
+	calls[id].check(ck, n, argv, argc);
+	ck->dp->destructive_used |= is_destructive(id);
 }

@@ -89,6 +89,7 @@ enum act_kind {
 	ACT_TRACE, ACT_PRINTF, ACT_EXIT, ACT_TRACEMEM,
 	ACT_PRINTA, ACT_CLEAR, ACT_TRUNC, ACT_NORMALIZE, ACT_DENORMALIZE,
 	ACT_SETOPT, ACT_COMMIT, ACT_DISCARD,
+	ACT_SYSTEM, ACT_FREOPEN, ACT_FTRUNCATE,
 };
 
 /* Record encoding (what consume.c decodes):
@@ -224,6 +225,8 @@ struct dprog {
 	int map_fd[MAP_COUNT];
 	/* run time (consume.c) */
 	int exited, exit_status;	/* an exit() record was consumed */
+	int destructive_used;		/* a destructive action was compiled */
+	FILE *out_orig;			/* -o's file, which freopen("") restores */
 	int heading_done;		/* "CPU ID FUNCTION:NAME" printed */
 	uint64_t *drops_seen;		/* per CPU, reported so far */
 	struct ring_buffer *rb;
@@ -254,6 +257,11 @@ void spec_hold(struct dprog *dp, int id, const void *rec, size_t size);
 void spec_commit(struct dprog *dp, int id);
 void spec_discard(struct dprog *dp, int id);
 void spec_free(struct dprog *dp);
+
+/* destructive.c: system(), freopen() and ftruncate() as the consumer
+ * does them, once their record is consumed. */
+void dest_action(struct dprog *dp, const struct action *act,
+		 const struct fmt_arg *args, int nargs);
 
 /* aggout.c: aggregations as DTrace prints them (the consumer's side). */
 /* printa, clear, trunc, normalize, denormalize: act of record rec. */

@@ -63,13 +63,16 @@ static void do_printf(struct dprog *dp, const struct action *act,
 {
 	struct fmt_arg stackbuf[16] = { { 0 } }, *fa = stackbuf;
 
-	if (!act->fmt)
+	if (!act->fmt && act->kind != ACT_FTRUNCATE)
 		return;
 	if (act->nargs > 16 && !(fa = calloc(act->nargs, sizeof(*fa))))
 		return;
 	for (int i = 0; i < act->nargs; i++)
 		fill_fmt_arg(&fa[i], &act->args[i], rec);
-	fmt_print(dp->opt->out, act->fmt, fa, act->nargs, NULL);
+	if (act->kind == ACT_PRINTF)
+		fmt_print(dp->opt->out, act->fmt, fa, act->nargs, NULL);
+	else
+		dest_action(dp, act, fa, act->nargs);
 	if (fa != stackbuf)
 		free(fa);
 }
@@ -122,7 +125,7 @@ static void do_action(struct dprog *dp, const struct action *act,
 	case ACT_TRACE:
 		do_trace(dp, act, rec);
 		break;
-	case ACT_PRINTF:
+	case ACT_PRINTF: case ACT_SYSTEM: case ACT_FREOPEN: case ACT_FTRUNCATE:
 		do_printf(dp, act, rec);
 		break;
 	case ACT_EXIT:
@@ -245,6 +248,7 @@ static int is_silent(const struct ecb *e)
 		return 0;
 	for (const struct action *a = e->acts; a; a = a->next)
 		if (a->kind != ACT_COMMIT && a->kind != ACT_DISCARD &&
+		    a->kind != ACT_FREOPEN && a->kind != ACT_FTRUNCATE &&
 		    a->kind != ACT_SETOPT && a->kind != ACT_CLEAR &&
 		    a->kind != ACT_TRUNC && a->kind != ACT_NORMALIZE &&
 		    a->kind != ACT_DENORMALIZE)

@@ -199,6 +199,37 @@ static const char *probe_text(const struct probe *p, char *buf, size_t len)
 	return buf;
 }
 
+/* The verifier's log of a refused program, or NULL. */
+static char *verifier_log(struct site *s)
+{
+	char *log = xcalloc(1, LOG_SIZE);
+	LIBBPF_OPTS(bpf_prog_load_opts, o, .log_buf = log,
+		    .log_size = LOG_SIZE, .log_level = 1);
+	int fd = bpf_prog_load(prog_type(s), "dtrace", "GPL", s->prog.insn,
+			       s->prog.n, &o);
+	if (fd >= 0)
+		close(fd);
+	return log;
+}
+
+/* A helper this kernel does not allow here (lockdown refuses
+ * bpf_probe_write_user, say) is a fact to state, not a verifier dump. */
+static int helper_refused(const char *log, const char *probe)
+{
+	const char *at = strstr(log, "cannot use helper ");
+	char name[64];
+
+	if (!at || sscanf(at, "cannot use helper %63[a-z_]", name) != 1)
+		return 0;
+	fprintf(stderr, "dtrace: failed to enable %s: this kernel does not let "
+		"BPF programs of this type call %s%s\n", probe, name,
+		!strcmp(name, "bpf_probe_write_user") ? " (needed by copyout( ) "
+		"and copyoutstr( ); the kernel's security policy refuses it)" :
+		!strcmp(name, "bpf_send_signal") ? " (needed by raise( ) and "
+		"stop( ))" : "");
+	return 1;
+}
+
 static int load_site(struct dprog *dp, struct site *s)
 {
 	char name[256];
@@ -210,22 +241,16 @@ static int load_site(struct dprog *dp, struct site *s)
 		return 0;
 	}
 	int err = errno;
-	fprintf(stderr, "dtrace: failed to enable %s: the kernel refused its "
-		"BPF program (%d instructions): %s%s\n",
-		probe_text(s->first, name, sizeof(name)), s->prog.n,
-		strerror(err), dp->opt->verbose ? "" : " (-v shows the "
-		"verifier's log)");
-	if (dp->opt->verbose) {
-		char *log = xcalloc(1, LOG_SIZE);
-		LIBBPF_OPTS(bpf_prog_load_opts, o, .log_buf = log,
-			    .log_size = LOG_SIZE, .log_level = 1);
-		fd = bpf_prog_load(prog_type(s), "dtrace", "GPL", s->prog.insn,
-				   s->prog.n, &o);
+	char *log = verifier_log(s);
+	probe_text(s->first, name, sizeof(name));
+	if (!helper_refused(log, name))
+		fprintf(stderr, "dtrace: failed to enable %s: the kernel refused "
+			"its BPF program (%d instructions): %s%s\n", name,
+			s->prog.n, strerror(err), dp->opt->verbose ? "" :
+			" (-v shows the verifier's log)");
+	if (dp->opt->verbose)
 		fputs(log, stderr);
-		free(log);
-		if (fd >= 0)
-			close(fd);
-	}
+	free(log);
 	return -1;
 }
 

@@ -481,6 +481,11 @@ static int trace(struct dprog *dp)
 {
 	int nproc = proc_count();
 
+	if (dp->destructive_used && !opts.destructive) {
+		fprintf(stderr, "dtrace: could not enable tracing: Destructive "
+			"actions not allowed\n");
+		return 1;
+	}
 	if (load_program(dp) || consume_open(dp) || attach_program(dp))
 		return 1;
 	catch_signals();

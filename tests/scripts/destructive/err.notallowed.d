@@ -1,0 +1,5 @@
+/* Destructive actions need -w or the destructive option. */
+BEGIN
+{
+	system("true");
+}
