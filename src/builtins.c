@@ -75,3 +75,36 @@ int builtin_macro(const char *name, int64_t *val)
 	}
 	return 0;
 }
+
+/* The constants libdtrace and its D library define for every program. */
+static const struct { const char *name; int64_t val; } consts[] = {
+	{ "NULL", 0 },
+	{ "DTRACEFLT_UNKNOWN", 0 }, { "DTRACEFLT_BADADDR", 1 },
+	{ "DTRACEFLT_BADALIGN", 2 }, { "DTRACEFLT_ILLOP", 3 },
+	{ "DTRACEFLT_DIVZERO", 4 }, { "DTRACEFLT_NOSCRATCH", 5 },
+	{ "DTRACEFLT_KPRIV", 6 }, { "DTRACEFLT_UPRIV", 7 },
+	{ "DTRACEFLT_TUPOFLOW", 8 }, { "DTRACEFLT_BADSTACK", 9 },
+	{ "SIGHUP", 1 }, { "SIGINT", 2 }, { "SIGQUIT", 3 }, { "SIGILL", 4 },
+	{ "SIGTRAP", 5 }, { "SIGABRT", 6 }, { "SIGBUS", 7 }, { "SIGFPE", 8 },
+	{ "SIGKILL", 9 }, { "SIGUSR1", 10 }, { "SIGSEGV", 11 },
+	{ "SIGUSR2", 12 }, { "SIGPIPE", 13 }, { "SIGALRM", 14 },
+	{ "SIGTERM", 15 }, { "SIGCHLD", 17 }, { "SIGCONT", 18 },
+	{ "SIGSTOP", 19 }, { "SIGTSTP", 20 },
+	{ "EPERM", 1 }, { "ENOENT", 2 }, { "ESRCH", 3 }, { "EINTR", 4 },
+	{ "EIO", 5 }, { "ENXIO", 6 }, { "E2BIG", 7 }, { "ENOEXEC", 8 },
+	{ "EBADF", 9 }, { "ECHILD", 10 }, { "EAGAIN", 11 }, { "ENOMEM", 12 },
+	{ "EACCES", 13 }, { "EFAULT", 14 }, { "EBUSY", 16 }, { "EEXIST", 17 },
+	{ "ENODEV", 19 }, { "ENOTDIR", 20 }, { "EISDIR", 21 },
+	{ "EINVAL", 22 }, { "ENFILE", 23 }, { "EMFILE", 24 }, { "ENOSPC", 28 },
+	{ "ESPIPE", 29 }, { "EROFS", 30 }, { "EPIPE", 32 }, { "ERANGE", 34 },
+};
+
+int builtin_const(const char *name, int64_t *val)
+{
+	for (size_t i = 0; i < sizeof(consts) / sizeof(consts[0]); i++)
+		if (!strcmp(consts[i].name, name)) {
+			*val = consts[i].val;
+			return 0;
+		}
+	return -1;
+}

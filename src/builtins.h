@@ -19,6 +19,9 @@ enum builtin {
 
 int builtin_var(const char *name);		/* enum builtin or -1 */
 struct dtype *builtin_var_type(int b);
+/* D's named integer constants (NULL, DTRACEFLT_BADADDR, SIGKILL, EPERM
+ * ...): 0 and the value, or -1. */
+int builtin_const(const char *name, int64_t *val);
 /* $pid, $ppid, $uid, $gid, $target...: 0 and the value, or -1. */
 int builtin_macro(const char *name, int64_t *val);
 /* $target: the -c child or the -p process (main.c sets it), else 0. */

@@ -211,6 +211,10 @@ static void check_ident(struct checker *ck, struct node *n)
 		return;
 	}
 	/* Enumerators need a BTF scan: not for a variable's first assignment. */
+	if (!ck->lvalue && !builtin_const(n->name, &v)) {
+		set_const(n, &t_int, v);
+		return;
+	}
 	if (!ck->lvalue && !types_lookup_enumerator(n->name, &v, &t)) {
 		set_const(n, t, v);
 		return;

@@ -45,8 +45,11 @@ struct agg *agg_lookup(struct dprog *dp, const char *name)
 	return NULL;
 }
 
-static struct agg *agg_new(struct dprog *dp, const char *name)
+struct agg *agg_get(struct dprog *dp, const char *name)
 {
+	struct agg *found = agg_lookup(dp, name);
+	if (found)
+		return found;
 	struct agg *a = xcalloc(1, sizeof(*a));
 	a->name = strdup(name);
 	a->kind = -1;
@@ -66,32 +69,6 @@ uint32_t key_width(const struct node *k)
 	else if (k->kind == N_STR)
 		w = (uint32_t)k->slen + 1;
 	return w < STRSIZE ? w : STRSIZE;
-}
-
-static void prescan(struct dprog *dp, struct node *n)
-{
-	for (; n; n = n->next) {
-		if (n->kind == N_ASSIGN && n->a && n->a->kind == N_AGG) {
-			struct agg *a = agg_lookup(dp, n->a->name);
-			if (!a)
-				a = agg_new(dp, n->a->name);
-			int i = 0;
-			for (struct node *k = n->a->a ? n->a->a->a : NULL;
-			     k && i < MAXKEYS; k = k->next, i++)
-				if (key_width(k) > a->kwidth[i])
-					a->kwidth[i] = key_width(k);
-		}
-		prescan(dp, n->a);
-		prescan(dp, n->b);
-		prescan(dp, n->c);
-	}
-}
-
-void agg_prescan(struct dprog *dp, struct node *first)
-{
-	for (struct node *n = first; n; n = n->next)
-		if (n->kind == N_CLAUSE)
-			prescan(dp, n->b);
 }
 
 /* A string key's slot: as wide as its widest use, 8-aligned. */
@@ -320,9 +297,7 @@ void check_agg_assign(struct checker *ck, struct node *n)
 	if (argc == funcs[kind].max && kind >= AGG_QUANTIZE)
 		need_scalar_arg(ck, call, argv[argc - 1], argc, "D_PROTO_ARG");
 
-	struct agg *a = agg_lookup(ck->dp, lhs->name);
-	if (!a)
-		a = agg_new(ck->dp, lhs->name);
+	struct agg *a = agg_get(ck->dp, lhs->name);
 	check_keys(ck, a, lhs->a);
 	set_kind(ck, a, call, kind, arg);
 	lhs->aux = a;

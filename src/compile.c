@@ -152,7 +152,7 @@ static void pragma(struct dprog *dp, struct node *n)
 int compile_program(struct dprog *dp, struct program *prog)
 {
 	int matched = 0;
-	agg_prescan(dp, prog->first);
+	prescan_program(dp, prog->first);
 	for (struct node *n = prog->first; n; n = n->next) {
 		switch (n->kind) {
 		case N_PRAGMA:

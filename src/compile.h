@@ -243,12 +243,15 @@ int dmap_shared(struct dprog *dp, uint32_t type, uint32_t ksize,
 		uint32_t vsize, uint32_t nent, const char *name);
 
 struct agg *agg_lookup(struct dprog *dp, const char *name);	/* check_agg.c */
-/* check_agg.c: before a program is checked, how wide a string each
- * aggregation key can get (execname: 16 bytes), so that keys are no
- * larger than they need to be. */
-void agg_prescan(struct dprog *dp, struct node *first);
-/* The bytes a string-valued key expression can take (before checking). */
+/* check_agg.c: the aggregation of that name, made if new. */
+struct agg *agg_get(struct dprog *dp, const char *name);
+/* check_agg.c: the bytes a string-valued key expression can take. */
 uint32_t key_width(const struct node *k);
+/* prescan.c: what a pass over a whole program learns before its clauses
+ * are checked one by one: how wide each aggregation key's strings get
+ * (execname: 16 bytes), and the globals that are counted (x++, x += n)
+ * somewhere, which D lets a clause read before the one that counts. */
+void prescan_program(struct dprog *dp, struct node *first);
 
 /* spec.c: the consumer's speculation buffers.  spec_hold keeps a record
  * of speculation id (0 if it cannot, counting a drop); commit replays
