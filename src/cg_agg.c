@@ -26,7 +26,12 @@ static int agg_map(struct cg *g, struct agg *a)
 	if (!a->map) {
 		uint64_t total = dp->opt->aggsize ? dp->opt->aggsize
 						  : DEFAULT_AGGSIZE;
-		uint64_t n = total / (a->ksize + value_size(a));
+		/* the space is DTrace's: a string key counts strsize bytes,
+		 * however narrow its slot here */
+		uint64_t ksize = 8;
+		for (int i = 0; i < a->nkeys; i++)
+			ksize += type_is_string(a->keys[i]) ? STRSIZE : 8;
+		uint64_t n = total / (ksize + value_size(a));
 		a->map = dmap_shared(dp, BPF_MAP_TYPE_PERCPU_HASH, a->ksize,
 				  value_size(a), n > 1u << 20 ? 1u << 20 :
 				  (uint32_t)n, "dt_agg");
