@@ -991,6 +991,12 @@ static void clause_guards(struct cg *g, int idx)
 		cg_emit(g, LDX_MEM(BPF_DW, R1, R8, GLOB_EXIT));
 		cg_to_end(g, JMP_IMM(BPF_JNE, R1, 0, 0));
 	}
+	/* -x cpu=N: only what happens on that CPU (dtrace's own BEGIN and
+	 * END run where dtrace runs, and always) */
+	if (g->dp->opt->cpu >= 0 && strcmp(g->site->first->prov, "dtrace")) {
+		cg_emit(g, CALL_HELPER(BPF_FUNC_get_smp_processor_id));
+		cg_to_end(g, JMP_IMM(BPF_JNE, R0, g->dp->opt->cpu, 0));
+	}
 }
 
 static void write_header(struct cg *g)
