@@ -156,16 +156,18 @@ static void llquantize_offset(struct cg *g, const struct agg *a)
 		uint64_t lo = ipow(f, m), hi = lo * f;
 		cg_mov_imm64(g, R3, (int64_t)hi);
 		int next = cg_jump(g, JMP_REG(BPF_JGE, R1, R3, 0));
-		cg_mov_imm64(g, R4, (int64_t)lo);
 		cg_emit(g, MOV64_REG(R2, R1));
-		cg_emit(g, ALU64_REG(BPF_SUB, R2, R4));
-		if (hi % steps == 0) {
+		if (hi % steps == 0) {		/* buckets hi/steps wide */
 			cg_mov_imm64(g, R4, (int64_t)(hi / steps));
-		} else {
+			cg_emit(g, ALU64_REG(BPF_DIV, R2, R4));
+			cg_emit(g, ALU64_IMM(BPF_SUB, R2, (int32_t)(steps / f)));
+		} else {			/* narrower than 1: m is 0 */
+			cg_mov_imm64(g, R4, (int64_t)lo);
+			cg_emit(g, ALU64_REG(BPF_SUB, R2, R4));
 			cg_emit(g, ALU64_IMM(BPF_MUL, R2, (int32_t)steps));
 			cg_mov_imm64(g, R4, (int64_t)hi);
+			cg_emit(g, ALU64_REG(BPF_DIV, R2, R4));
 		}
-		cg_emit(g, ALU64_REG(BPF_DIV, R2, R4));
 		cg_emit(g, ALU64_IMM(BPF_ADD, R2, (int32_t)(1 + (m - lmag) * per)));
 		done[nd++] = cg_jump(g, JA(0));
 		cg_land(g, next);

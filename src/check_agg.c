@@ -201,11 +201,11 @@ static void llquantize_args(struct checker *ck, struct node *c,
 	if (steps <= 0)
 		ERR(v[4], "D_LLQUANT_STEPTYPE", "llquantize( ) argument #5 "
 		    "(steps) must be a positive integer constant");
-	if (steps > UINT16_MAX || steps < f || steps % f ||
+	if (steps > UINT16_MAX || (steps < f ? f % steps : steps % f) ||
 	    mag_limit(f, lo > 1 ? lo : 1) % (uint64_t)steps)
 		ERR(v[4], "D_LLQUANT_STEPVAL", "llquantize( ) argument #5 "
-		    "(steps) must be a multiple of argument #2 (factor) and "
-		    "evenly divide factor raised to (low magnitude + 1)");
+		    "(steps) must divide or be a multiple of argument #2 "
+		    "(factor), and divide factor raised to (low magnitude + 1)");
 	arg[0] = f;
 	arg[1] = lo;
 	arg[2] = hi;
