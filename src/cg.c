@@ -573,7 +573,8 @@ static int cmp_op(int op, int sgn)
 	return -1;
 }
 
-/* r0 = r1 op r0 for integers of type t; a zero divisor faults. */
+/* r0 = r1 op r0 for integers of type t (its signedness picks the
+ * division and right shift); a zero divisor faults. */
 static void arith(struct cg *g, int op, const struct dtype *t)
 {
 	if (op == '/' || op == '%') {
@@ -596,7 +597,8 @@ static void arith(struct cg *g, int op, const struct dtype *t)
 		cg_emit(g, ALU64_REG(alu_op(op), R1, R0));
 		cg_emit(g, MOV64_REG(R0, R1));
 	}
-	cg_normalize(g, R0, t);
+	/* D computes in 64 bits, as DIF's registers do: a value is cut to
+	 * its type's width only when stored or cast */
 }
 
 /* r0 = (r1 op r0) for a comparison. */

@@ -409,8 +409,8 @@ static void check_binop(struct checker *ck, struct node *n)
 		struct dtype *ct = is_relational(n->op) ?
 			arith(n->a->type, n->b->type) : n->type;
 		int64_t v = fold(n->op, n->a->cval, n->b->cval, ct->is_signed, &ok);
-		if (ok)
-			set_const(n, n->type, fit(n->type, v));
+		if (ok)		/* 64 bits, as at run time (cg.c: arith) */
+			set_const(n, n->type, v);
 		else if (n->op == '/' || n->op == '%')
 			ERR(n, "D_DIV_ZERO", "expression contains division by zero");
 	}

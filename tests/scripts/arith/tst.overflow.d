@@ -1,6 +1,6 @@
 /* @@opts: -q */
-/* int arithmetic wraps at 32 bits and is sign-extended when widened; a
- * cast first gives 64-bit arithmetic. */
+/* D computes in 64 bits, as DIF does, whatever the operands' types: a
+ * value is cut to its type only where it is stored (or cast). */
 int x;
 unsigned int u;
 long long z;
@@ -18,5 +18,7 @@ BEGIN
 	x = 1 << 30;
 	z = x + x;
 	printf("%x\n", z);
+	x = x + x;
+	printf("%d\n", x);
 	exit(0);
 }
