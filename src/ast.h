@@ -69,6 +69,7 @@ enum node_kind {
 };
 
 #define N_ARRAY_ELEM	(-2)	/* N_INDEX id: int a[5]; ... a[i] */
+#define N_STRING_CHAR	(-3)	/* N_INDEX id: s[i] of a string s */
 
 /* A probe description as written: "provider:module:function:name", any
  * part may be empty or hold globs.  Fewer than four parts fill from the

@@ -760,6 +760,19 @@ static void cg_index(struct cg *g, struct node *n)
 		cg_var(g, n);
 		return;
 	}
+	if (n->id == N_STRING_CHAR) {	/* past the end: NUL */
+		cg_string(g, n->a);
+		cg_push(g);
+		cg_expr(g, n->b->a);
+		cg_pop(g, R1);
+		cg_emit(g, MOV64_REG(R2, R0));
+		cg_emit(g, MOV64_IMM(R0, 0));
+		cg_emit(g, JMP_IMM(BPF_JGE, R2, STRSIZE, 3));
+		cg_emit(g, ALU64_REG(BPF_ADD, R1, R2));
+		cg_emit(g, LDX_MEM(BPF_B, R0, R1, 0));
+		cg_normalize(g, R0, n->type);
+		return;
+	}
 	if (n->id == N_ARRAY_ELEM) {
 		elem_addr(g, n);
 		cg_emit(g, MOV64_REG(R1, R0));

@@ -717,6 +717,11 @@ static void check_index(struct checker *ck, struct node *n)
 	ck->lvalue = lv;
 	if (sub->next || !is_int(sub))
 		ERR(n, "D_IDX_TYPE", "array subscript must be an integer");
+	if (n->a->type->kind == DT_STRING) {	/* a string's characters */
+		n->id = N_STRING_CHAR;
+		n->type = &t_char;
+		return;
+	}
 	if (n->a->type->kind != DT_PTR && n->a->type->kind != DT_ARRAY)
 		ERR(n, "D_IDX_NONARR", "operator [ ] must be applied to an array "
 		    "or pointer");
