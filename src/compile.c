@@ -106,6 +106,10 @@ static int compile_clause(struct dprog *dp, struct node *c)
 	int ndone = 0;
 
 	for (int i = 0; i < m.n; i++) {
+		if (m.p[i]->ops->refuse && m.p[i]->ops->refuse(m.p[i])) {
+			dp->nprobes_refused++;	/* said why; the rest go on */
+			continue;
+		}
 		struct site *s = site_get(dp, m.p[i]);
 		int idx = site_clause(dp, s, c);
 		int pi = site_probe(s, m.p[i]);
