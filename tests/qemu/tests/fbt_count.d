@@ -1,5 +1,6 @@
-/* Entry and return counts agree for a function dd calls a known number
- * of times (two reads: the data, then end of file), and wildcards enable.
+/* fbt entry and return counts: dd reads twice, returns >= entries.
+ * vfs_read entries on the file dd reads (the data, then end of file),
+ * counted with a typed predicate; every vfs_read return of dd.
  * @@opts: -q -c 'dd if=/tmp/hello.txt of=/dev/null bs=100'
  */
 fbt::vfs_read:entry

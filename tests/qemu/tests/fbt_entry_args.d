@@ -1,4 +1,5 @@
-/* fbt entry under fentry (or kprobes where fentry is refused): typed
+/* fbt entry (fentry, or kprobe where refused): typed args[0], args[2], arg2.
+ * fbt entry under fentry (or kprobes where fentry is refused): typed
  * args[0] (struct file *) walked to the file's name, arg2 as an integer.
  * @@opts: -q -c 'dd if=/tmp/hello.txt of=/dev/null bs=100 count=1'
  */

@@ -1,4 +1,5 @@
-/* fbt return: args[1] is the typed return value (ssize_t), arg1 too.
+/* fbt return (fexit, or kretprobe where refused): args[1] and arg1.
+ * fbt return: args[1] is the typed return value (ssize_t), arg1 too.
  * @@opts: -q -c 'dd if=/tmp/hello.txt of=/dev/null bs=100 count=1'
  */
 fbt::vfs_read:return

@@ -1,4 +1,5 @@
-/* A wildcard enabling: every traceable vfs_* function (fentry where the
+/* fbt::vfs_*:entry, a wildcard enabling (77 probes on these kernels).
+ * A wildcard enabling: every traceable vfs_* function (fentry where the
  * kernel takes it, a kprobe for the others), then vfs_read seen.
  * @@opts: -q -c 'dd if=/tmp/hello.txt of=/dev/null bs=100 count=1'
  */

@@ -1,4 +1,5 @@
-/* fentry itself, forced (no kprobe fallback): typed args from BTF.
+/* -x fbtmode=fentry: fentry only, typed args.
+ * fentry itself, forced (no kprobe fallback): typed args from BTF.
  * args[0] (struct file *) walked to the file's name, arg2 as an integer.
  * @@opts: -q -x fbtmode=fentry -c 'dd if=/tmp/hello.txt of=/dev/null bs=100 count=1'
  */

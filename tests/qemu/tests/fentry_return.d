@@ -1,4 +1,5 @@
-/* fexit itself, forced: the typed return value.
+/* -x fbtmode=fentry: fexit only, the typed return value.
+ * fexit itself, forced: the typed return value.
  * @@opts: -q -x fbtmode=fentry -c 'dd if=/tmp/hello.txt of=/dev/null bs=100 count=1'
  */
 fbt::vfs_read:return

@@ -1,4 +1,5 @@
-/* The kprobe fallback, forced: the same typed args from pt_regs.
+/* -x fbtmode=kprobe: the kprobe fallback, typed args from pt_regs.
+ * The kprobe fallback, forced: the same typed args from pt_regs.
  * args[0] (struct file *) walked to the file's name, arg2 as an integer.
  * @@opts: -q -x fbtmode=kprobe -c 'dd if=/tmp/hello.txt of=/dev/null bs=100 count=1'
  */

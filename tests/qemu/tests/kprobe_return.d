@@ -1,4 +1,5 @@
-/* The kretprobe fallback, forced: the return value from pt_regs.
+/* -x fbtmode=kprobe: the kretprobe fallback, the return value.
+ * The kretprobe fallback, forced: the return value from pt_regs.
  * @@opts: -q -x fbtmode=kprobe -c 'dd if=/tmp/hello.txt of=/dev/null bs=100 count=1'
  */
 fbt::vfs_read:return
