@@ -52,7 +52,7 @@ static int dvar_map(struct cg *g, struct var *v)
  * its 16 bytes itself). */
 static void key_string(struct cg *g, int comm, uint32_t off, uint32_t size)
 {
-	for (uint32_t i = comm ? 16 : 0; i < size; i += 8)
+	for (uint32_t i = 0; i < size; i += 8)	/* 6.1 does not pad comm */
 		cg_emit(g, ST_MEM(BPF_DW, R7, off + i, 0));
 	if (!comm)
 		cg_emit(g, MOV64_REG(R3, R0));

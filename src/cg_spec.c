@@ -52,6 +52,9 @@ static void state_addr(struct cg *g)
 {
 	cg_emit(g, MOV64_REG(R1, R0));
 	cg_emit(g, ALU64_IMM(BPF_SUB, R1, 1));
+	/* never taken, but older verifiers (6.1) do not learn r0 != 0 */
+	cg_emit(g, JMP_IMM(BPF_JLT, R1, g->dp->opt->nspec, 1));
+	cg_emit(g, MOV64_IMM(R1, 0));
 	cg_emit(g, ALU64_IMM(BPF_LSH, R1, 3));
 	cg_emit(g, ALU64_IMM(BPF_ADD, R1, spec_states(g)));
 	cg_emit(g, ALU64_REG(BPF_ADD, R1, R8));

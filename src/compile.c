@@ -103,9 +103,15 @@ static int compile_clause(struct dprog *dp, struct node *c)
 	struct matched m = { 0 };
 	int total = match_descs(dp, c, &m);
 	struct site **done = xcalloc(m.n + 1, sizeof(*done));
+	struct probe *refused = NULL;
 	int ndone = 0;
 
 	for (int i = 0; i < m.n; i++) {
+		if (m.p[i]->ops->refuse && m.p[i]->ops->refuse(m.p[i])) {
+			dp->nprobes_refused++;	/* said why; the rest go on */
+			refused = m.p[i];
+			continue;
+		}
 		struct site *s = site_get(dp, m.p[i]);
 		int idx = site_clause(dp, s, c);
 		int pi = site_probe(s, m.p[i]);
@@ -116,6 +122,8 @@ static int compile_clause(struct dprog *dp, struct node *c)
 		if (!seen)
 			done[ndone++] = s;
 	}
+	if (!ndone && refused)		/* still declares its variables */
+		check_clause(dp, c, refused);
 	for (int k = 0; k < ndone; k++) {
 		check_clause(dp, c, done[k]->first);
 		cg_clause(dp, done[k], c, site_clause(dp, done[k], c));

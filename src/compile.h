@@ -220,6 +220,7 @@ struct dprog {
 	int necbs;
 	struct site *sites;
 	int nprobes_matched;
+	int nprobes_refused;		/* matched, but not on this kernel */
 	/* map fds (load.c); cg emits map loads by enum map_id in imm and
 	 * load.c puts in the fds just before loading a program */
 	int map_fd[MAP_COUNT];

@@ -169,11 +169,25 @@ static int make_maps(struct dprog *dp)
 	return r ? -1 : 0;
 }
 
-static enum bpf_prog_type prog_type(const struct site *s)
+/* The site's program type; fentry/fexit also say what they attach to. */
+static enum bpf_prog_type prog_type(const struct site *s,
+				    struct bpf_prog_load_opts *o)
 {
-	switch (s->first->ops->prog) {
+	const struct probe *p = s->first;
+	uint32_t btf_id = 0;
+	enum prov_prog t = p->ops->prog_for ? p->ops->prog_for(p, &btf_id)
+					    : p->ops->prog;
+
+	switch (t) {
 	case PROG_TRACEPOINT: return BPF_PROG_TYPE_TRACEPOINT;
 	case PROG_PERF_EVENT: return BPF_PROG_TYPE_PERF_EVENT;
+	case PROG_KPROBE: return BPF_PROG_TYPE_KPROBE;
+	case PROG_FENTRY:
+	case PROG_FEXIT:
+		o->expected_attach_type = t == PROG_FENTRY ? BPF_TRACE_FENTRY
+							   : BPF_TRACE_FEXIT;
+		o->attach_btf_id = btf_id;
+		return BPF_PROG_TYPE_TRACING;
 	default: return BPF_PROG_TYPE_RAW_TRACEPOINT;
 	}
 }
@@ -205,7 +219,7 @@ static char *verifier_log(struct site *s)
 	char *log = xcalloc(1, LOG_SIZE);
 	LIBBPF_OPTS(bpf_prog_load_opts, o, .log_buf = log,
 		    .log_size = LOG_SIZE, .log_level = 1);
-	int fd = bpf_prog_load(prog_type(s), "dtrace", "GPL", s->prog.insn,
+	int fd = bpf_prog_load(prog_type(s, &o), "dtrace", "GPL", s->prog.insn,
 			       s->prog.n, &o);
 	if (fd >= 0)
 		close(fd);
@@ -234,8 +248,9 @@ static int load_site(struct dprog *dp, struct site *s)
 {
 	char name[256];
 	fix_map_fds(dp, s);
-	int fd = bpf_prog_load(prog_type(s), "dtrace", "GPL", s->prog.insn,
-			       s->prog.n, NULL);
+	LIBBPF_OPTS(bpf_prog_load_opts, lo);
+	int fd = bpf_prog_load(prog_type(s, &lo), "dtrace", "GPL", s->prog.insn,
+			       s->prog.n, &lo);
 	if (fd >= 0) {
 		s->prog_fd = fd;
 		return 0;

@@ -557,5 +557,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "dtrace: no probes matched\n");
 		return 1;
 	}
+	if (!dp.sites && dp.nprobes_refused) {
+		fprintf(stderr, "dtrace: none of the matched probes can be "
+			"enabled on this kernel\n");
+		return 1;
+	}
 	return trace(&dp);
 }

@@ -198,6 +198,18 @@ static int opt_string(struct options *o, const struct optdesc *d,
 	return OK;
 }
 
+/* fbt's mechanism, auto|fentry|kprobe: prov_fbt.c reads it from the
+ * environment, where DTRACE_FBTMODE may also set it. */
+static int opt_fbtmode(struct options *o, const struct optdesc *d,
+		       const char *val)
+{
+	int r = opt_word(o, d, val);
+
+	if (r == OK)
+		setenv("DTRACE_FBTMODE", val, 1);
+	return r;
+}
+
 /* An integer register count (dt_opt_iregs/tregs): BPF leaves at most 8
  * registers for the code generator's values. */
 static int opt_regs(struct options *o, const struct optdesc *d,
@@ -272,6 +284,7 @@ static const struct optdesc table[] = {
 	{ "incdir", opt_cpparg, NONE, "-I", 1 },
 	{ "cpppath", opt_string, NONE, NULL, 1 },
 	{ "version", opt_version, NONE, NULL, 0 },
+	{ "fbtmode", opt_fbtmode, NONE, "auto|fentry|kprobe", 0 },
 	/* DTrace's, checked and ignored: they size or tune buffers, rates
 	 * and features whose BPF counterparts need no setting (yet) */
 	{ "aggsize", opt_size, NONE, NULL, 0 },

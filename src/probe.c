@@ -15,11 +15,11 @@
 #include "util.h"
 
 extern const struct provider_ops prov_dtrace, prov_syscall, prov_profile,
-	prov_sdt;
+	prov_sdt, prov_fbt;
 
 /* Populated in this order; dtrace first for its fixed ids. */
 static const struct provider_ops *const providers[] = {
-	&prov_dtrace, &prov_syscall, &prov_profile, &prov_sdt,
+	&prov_dtrace, &prov_syscall, &prov_profile, &prov_sdt, &prov_fbt,
 };
 #define NPROVIDERS (sizeof(providers) / sizeof(providers[0]))
 

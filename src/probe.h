@@ -67,6 +67,8 @@ enum prov_prog {			/* the BPF program type a site needs */
 	PROG_TRACEPOINT,		/* ctx = the tracepoint's raw record */
 	PROG_PERF_EVENT,		/* ctx = struct bpf_perf_event_data */
 	PROG_RAW_TP,			/* BEGIN/END/ERROR: run by BPF_PROG_TEST_RUN */
+	PROG_FENTRY, PROG_FEXIT,	/* tracing: ctx = u64 args, BTF-attached */
+	PROG_KPROBE,			/* ctx = struct pt_regs (kprobe, kretprobe) */
 };
 
 struct provider_ops {
@@ -90,6 +92,13 @@ struct provider_ops {
 	 * add every fd to a; 0 or -errno (message printed by the caller). */
 	int (*attach)(const struct probe *p, int prog_fd, struct attach *a);
 	const struct provider_attr *attr;
+	/* Optional, for providers whose program type depends on the kernel
+	 * (fbt: fentry or kprobe): p's type, and for PROG_FENTRY/FEXIT the
+	 * BTF id of the function to attach to. */
+	enum prov_prog (*prog_for)(const struct probe *p, uint32_t *btf_id);
+	/* Optional: nonzero if p cannot be enabled on this kernel; the
+	 * provider has said why on stderr.  Compilation skips p. */
+	int (*refuse)(struct probe *p);
 };
 
 /* The table.  probe_add takes copies of the strings. */
