@@ -11,6 +11,7 @@
 #include <string.h>
 #include "compile.h"
 #include "cg.h"
+#include "usdt_decl.h"
 #include "util.h"
 
 #define MAXCLAUSES 64			/* per site: the mask's bits */
@@ -175,10 +176,12 @@ int compile_program(struct dprog *dp, struct program *prog)
 		case N_INLINE:
 			check_inline(dp, n);
 			break;
+		case N_PROVIDER:
+			usdt_declare(dp, n);
+			break;
 		default:
 			diag_error(dp->diag, n->line, "D_UNKNOWN", "%s is not "
 				   "supported yet", n->kind == N_XLATOR ? "translator" :
-				   n->kind == N_PROVIDER ? "provider" :
 				   ast_kind_name(n->kind));
 		}
 	}

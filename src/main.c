@@ -21,6 +21,8 @@
 #include "proc.h"
 #include "types.h"
 #include "usage.h"
+#include "usdt_decl.h"
+#include "util.h"
 
 /* DTrace's option string; '+' stops GNU getopt at the first operand, and
  * the loop in parse_args() collects it and goes on, as dtrace.c does. */
@@ -36,21 +38,12 @@ struct cmd {
 static struct options opts = { .cpu = -1, .stdc = 'a', .nspec = 1 };
 static struct cmd *cmds;
 static int ncmds;
-static int list_mode, exec_mode = 1;
+static int list_mode, exec_mode = 1, gen_mode;	/* gen_mode: 'h' or 'G' */
 static const char *argv0, *outfile;
 static char **operands;
 static int noperands;
 static jmp_buf jb;
 static volatile sig_atomic_t g_intr;
-
-static void *xrealloc(void *p, size_t n)
-{
-	if (!(p = realloc(p, n))) {
-		fprintf(stderr, "dtrace: out of memory\n");
-		exit(1);
-	}
-	return p;
-}
 
 static void add_cmd(int kind, const char *arg)
 {
@@ -141,6 +134,8 @@ static void handle_opt(int c, const char *arg)
 	case 'H': opts.cpphdrs = 1; break;
 	case 'X': set_option("-X", "stdc", arg); break;
 	case 'e': exec_mode = 0; break;
+	case 'h': case 'G':		/* -h and -G imply -Z, as in DTrace */
+		gen_mode = c; exec_mode = 0; opts.zdefs = 1; break;
 	case 'F': opts.flowindent = 1; break;
 	case 'l': list_mode = 1; opts.zdefs = 1; break;	/* -l implies -Z */
 	case 'L': break;		/* no D libraries to look for */
@@ -514,6 +509,68 @@ static int trace(struct dprog *dp)
 	return dp->exited ? dp->exit_status : 0;
 }
 
+/* ---- -h and -G ---- */
+
+/* DTrace's output name: -o for a single script, else the script's base
+ * name with .d replaced, else (-G) d.out. */
+static const char *gen_path(const char *suffix)
+{
+	static char path[4096];
+	const char *arg = cmds[0].arg, *dot = strrchr(arg, '.');
+	const char *base = strrchr(arg, '/');
+
+	if (outfile && ncmds == 1)
+		return outfile;
+	if (ncmds > 1 || cmds[0].kind != 's' || !dot || strcmp(dot, ".d")) {
+		if (gen_mode == 'G')
+			return "d.out";
+		fprintf(stderr, "dtrace: -h requires an output file if %s\n",
+			ncmds > 1 ? "multiple scripts are specified" :
+			"no scripts are specified");
+		exit(1);
+	}
+	if (base)
+		arg = base + 1;
+	snprintf(path, sizeof(path), "%.*s%s", (int)(strrchr(arg, '.') - arg),
+		 arg, suffix);
+	return path;
+}
+
+/* -G's operands are the objects holding the probe sites; <sys/sdt.h>
+ * sites need no rewriting, but a missing object is still an error. */
+static void check_objects(void)
+{
+	for (int i = 0; i < noperands; i++)
+		if (access(operands[i], R_OK)) {
+			fprintf(stderr, "dtrace: failed to open %s: %s\n",
+				operands[i], strerror(errno));
+			exit(1);
+		}
+}
+
+static int generate(void)
+{
+	static struct dprog dp;
+
+	if (ncmds == 0) {
+		fprintf(stderr, "dtrace: -%c requires one or more scripts or "
+			"probe specifiers\n", gen_mode);
+		return 1;
+	}
+	if (gen_mode == 'G') {
+		check_objects();
+		opts.margc = 1;		/* operands are objects, not $1.. */
+	}
+	if (setjmp(jb))
+		return 1;
+	types_init();
+	dp.opt = &opts;
+	compile_all(&dp);
+	if (gen_mode == 'h')
+		return usdt_header_write(usdt_declared(), gen_path(".h")) ? 1 : 0;
+	return usdt_object_write(usdt_declared(), gen_path(".o")) ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	static struct dprog dp;
@@ -529,6 +586,8 @@ int main(int argc, char **argv)
 	memcpy(opts.margv + 1, operands, noperands * sizeof(char *));
 	opts.margv[opts.margc] = NULL;
 	opts.in_program = 1;		/* from here on: #pragma D option */
+	if (gen_mode)
+		return generate();
 	if (outfile && !(opts.out = fopen(outfile, "a"))) {
 		fprintf(stderr, "dtrace: failed to open output file '%s': %s\n",
 			outfile, strerror(errno));

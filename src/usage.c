@@ -2,8 +2,8 @@
  *
  * The synopsis and the option lines follow illumos/Oracle dtrace(1) word for
  * word, minus the options this dtrace does not have (-32/-64, -a, -A, -B, -E,
- * -G, -h, -L, -S, -X: anonymous tracing, ELF and header generation, DIF
- * listing and ISO C modes do not apply to a BPF implementation).
+ * -L, -S, -X: anonymous tracing, DIF listing and ISO C modes do not apply to
+ * a BPF implementation).
  */
 #include <string.h>
 #include "usage.h"
@@ -18,7 +18,7 @@ void usage(FILE *fp, const char *argv0)
 		pname = slash ? slash + 1 : argv0;
 	}
 
-	fprintf(fp, "Usage: %s [-CeFHlqvVwZ] "
+	fprintf(fp, "Usage: %s [-CeFGhHlqvVwZ] "
 		"[-b bufsz] [-c cmd] [-D name[=def]]\n\t[-I path] "
 		"[-o output] [-p pid] [-s script] [-U name]\n\t"
 		"[-x opt[=val]]\n\n"
@@ -40,6 +40,8 @@ void usage(FILE *fp, const char *argv0)
 		"\t-e  exit after compiling request but prior to enabling probes\n"
 		"\t-f  enable or list probes matching the specified function name\n"
 		"\t-F  coalesce trace output by function\n"
+		"\t-G  generate an ELF file containing embedded dtrace program\n"
+		"\t-h  generate a header file with definitions for static probes\n"
 		"\t-H  print included files when invoking preprocessor\n"
 		"\t-i  enable or list probes matching the specified probe id\n"
 		"\t-I  add include directory to preprocessor search path\n"

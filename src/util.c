@@ -32,5 +32,14 @@ void *xcalloc(size_t n, size_t size)
 	return p;
 }
 
+void *xrealloc(void *p, size_t size)
+{
+	if (!(p = realloc(p, size))) {
+		fprintf(stderr, "dtrace: out of memory\n");
+		exit(1);
+	}
+	return p;
+}
+
 /* -x strsize (compile.h): options.c sets it. */
 uint32_t dt_strsize = 256;

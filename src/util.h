@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
 
 /* Nanoseconds in one of D's time units (ns, nsec, us, usec, ms, msec,
  * s, sec, m, min, h, hour, d, day; any case), or 0 if unit is none. */

@@ -1,0 +1,6 @@
+/* @@opts: -h */
+/* A probe declared twice in one provider. */
+provider app {
+	probe start(int);
+	probe start();
+};
