@@ -992,13 +992,33 @@ static int clause_is_end(const struct site *s)
 	return !strcmp(s->name, "dtrace:END");
 }
 
+/* The mask word of clauses 64 * w .. 64 * w + 63 into the selector copy
+ * (none if the probe is gone from the map). */
+static void load_mask_word(struct cg *g, int w)
+{
+	int mask = SITE_OFF + offsetof(struct sel_value, mask);
+
+	cg_emit(g, ST_MEM(BPF_DW, R7, mask, 0));
+	cg_emit(g, LDX_MEM(BPF_DW, R1, R7, SELKEY_OFF));
+	cg_emit(g, STX_MEM(BPF_DW, R10, R1, -16));
+	cg_ld_map(g, R1, MAP_SEL);
+	cg_emit(g, MOV64_REG(R2, R10));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R2, -16));
+	cg_emit(g, CALL_HELPER(BPF_FUNC_map_lookup_elem));
+	cg_emit(g, JMP_IMM(BPF_JEQ, R0, 0, 2));
+	cg_emit(g, LDX_MEM(BPF_DW, R1, R0, SEL_SIZE + 8 * (w - 1)));
+	cg_emit(g, STX_MEM(BPF_DW, R7, R1, mask));
+}
+
 /* Skip the clause unless the probe enables it and tracing goes on. */
 static void clause_guards(struct cg *g, int idx)
 {
 	if (site_is_shared(g->site)) {
+		if (idx && idx % 64 == 0)
+			load_mask_word(g, idx / 64);
 		cg_emit(g, LDX_MEM(BPF_DW, R1, R7, SITE_OFF +
 				   offsetof(struct sel_value, mask)));
-		cg_emit(g, ALU64_IMM(BPF_RSH, R1, idx));
+		cg_emit(g, ALU64_IMM(BPF_RSH, R1, idx % 64));
 		cg_emit(g, ALU64_IMM(BPF_AND, R1, 1));
 		cg_to_end(g, JMP_IMM(BPF_JEQ, R1, 0, 0));
 	}
@@ -1176,6 +1196,7 @@ void cg_site_begin(struct dprog *dp, struct site *s)
 	}
 	p->ops->emit_selector(b, p);
 	ebuf_add(b, STX_MEM(BPF_DW, R10, R0, -16));
+	ebuf_add(b, STX_MEM(BPF_DW, R7, R0, SELKEY_OFF));
 	lookup_or_leave(b, MAP_SEL);
 	for (int off = 0; off < SEL_SIZE; off += 8) {
 		ebuf_add(b, LDX_MEM(BPF_DW, R1, R0, off));

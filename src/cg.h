@@ -31,7 +31,8 @@
 #define REC_MAX		8192		/* the record being built, at 0 */
 #define SITE_OFF	REC_MAX		/* the site's selector value copy */
 #define SEL_SIZE	32		/* struct sel_value */
-#define FAULT_OFF	(SITE_OFF + SEL_SIZE)	/* a fault record */
+#define SELKEY_OFF	(SITE_OFF + SEL_SIZE)	/* the selector map's key */
+#define FAULT_OFF	(SELKEY_OFF + 8)	/* a fault record */
 #define FAULT_SIZE	40
 #define TEMP_OFF	(ERRARGS_OFF + ERRARGS_SIZE)
 #define TEMP_SIZE	8192		/* temporaries (strings, keys) per
@@ -47,12 +48,17 @@
 #define GLOB_EXIT	0
 #define GLOB_WALL	8
 
-/* The value of a shared site's selector map (load.c fills it). */
+/* The value of a shared site's selector map (load.c fills it), copied
+ * into the scratch value at SITE_OFF by the program's prologue.  Past it,
+ * in the map only, a mask word for each further 64 clauses: the clause
+ * starting each 64 loads its word into the copy's mask. */
 struct sel_value {
 	uint32_t id, pad;
-	uint64_t mask;			/* clauses of the site enabled here */
+	uint64_t mask;			/* of 64 clauses: enabled here */
 	uint32_t prov, mod, func, name;	/* strtab offsets */
 };
+#define SEL_VALUE_SIZE(nclauses) \
+	(SEL_SIZE + 8 * ((nclauses) > 64 ? ((nclauses) - 1) / 64 : 0))
 
 /* The ERROR clauses run as a BPF subprogram of every program, called
  * from a faulting clause with r1 = these PROBE_MAXARGS u64 (DTrace's

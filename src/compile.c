@@ -14,7 +14,6 @@
 #include "usdt_decl.h"
 #include "util.h"
 
-#define MAXCLAUSES 64			/* per site: the mask's bits */
 
 struct matched {
 	struct probe **p;
@@ -68,7 +67,7 @@ static int site_probe(struct site *s, struct probe *p)
 	s->probes = realloc(s->probes, (s->nprobes + 1) * sizeof(*s->probes));
 	s->masks = realloc(s->masks, (s->nprobes + 1) * sizeof(*s->masks));
 	s->probes[s->nprobes] = p;
-	s->masks[s->nprobes] = 0;
+	s->masks[s->nprobes] = xcalloc(MAXCLAUSES / 64, sizeof(uint64_t));
 	return s->nprobes++;
 }
 
@@ -116,7 +115,7 @@ static int compile_clause(struct dprog *dp, struct node *c)
 		struct site *s = site_get(dp, m.p[i]);
 		int idx = site_clause(dp, s, c);
 		int pi = site_probe(s, m.p[i]);
-		s->masks[pi] |= 1ull << idx;
+		s->masks[pi][idx / 64] |= 1ull << idx % 64;
 		int seen = 0;
 		for (int k = 0; k < ndone; k++)
 			seen |= done[k] == s;

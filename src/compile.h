@@ -143,13 +143,17 @@ struct ecb {
 	struct action *acts, **last;
 };
 
+/* Clauses enabling probes of one site: the selector's mask bits. */
+#define MAXCLAUSES	4096
+
 /* Probes sharing one BPF program. */
 struct site {
 	char *name;
 	struct probe *first;		/* provides ops, arg layout */
 	struct probe **probes;		/* matched probes of this site */
 	int nprobes;
-	uint64_t *masks;		/* per probe: which of clauses[] run */
+	uint64_t **masks;		/* per probe: which of clauses[] run,
+					   a bit each, MAXCLAUSES / 64 words */
 	struct node **clauses;		/* clauses with a probe here, in order */
 	int nclauses;
 	struct ebuf prog;

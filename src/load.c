@@ -105,24 +105,31 @@ static uint64_t wall_offset(void)
  * runs before the strtab's map is made. */
 static int fill_sel_map(struct dprog *dp, struct site *s)
 {
-	s->sel_map_fd = map_new(BPF_MAP_TYPE_HASH, "dt_sel", 8, SEL_SIZE,
+	size_t size = SEL_VALUE_SIZE(s->nclauses);
+	char *buf = xcalloc(1, size);
+	int rc = 0;
+
+	s->sel_map_fd = map_new(BPF_MAP_TYPE_HASH, "dt_sel", 8, size,
 				s->nprobes);
 	if (s->sel_map_fd < 0)
-		return -1;
-	for (int i = 0; i < s->nprobes; i++) {
+		rc = -1;
+	for (int i = 0; i < s->nprobes && !rc; i++) {
 		struct probe *p = s->probes[i];
 		struct sel_value v = {
-			.id = p->id, .mask = s->masks[i],
+			.id = p->id, .mask = s->masks[i][0],
 			.prov = strtab_add(dp, p->prov, strlen(p->prov)),
 			.mod = strtab_add(dp, p->mod, strlen(p->mod)),
 			.func = strtab_add(dp, p->func, strlen(p->func)),
 			.name = strtab_add(dp, p->name, strlen(p->name)),
 		};
 		uint64_t key = p->selector;
-		if (bpf_map_update_elem(s->sel_map_fd, &key, &v, BPF_ANY) < 0)
-			return -1;
+		memcpy(buf, &v, sizeof(v));
+		memcpy(buf + SEL_SIZE, &s->masks[i][1], size - SEL_SIZE);
+		if (bpf_map_update_elem(s->sel_map_fd, &key, buf, BPF_ANY) < 0)
+			rc = -1;
 	}
-	return 0;
+	free(buf);
+	return rc;
 }
 
 static int init_value(int fd, const void *v)
