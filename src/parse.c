@@ -1191,6 +1191,11 @@ static int is_decl_start(struct parser *p)
 		return peek_at(p, 1) != T_ARROW;
 	if (class_of(tok) >= 0 || is_spec_keyword(tok) || scoped_sou_at(p, 0))
 		return 1;
+	/* the cheap test first: asking whether a word is a kernel type may
+	 * load the kernel's BTF, which "exit(0);" has no need of */
+	n = peek_at(p, 1);
+	if (tok == T_IDENT && n != T_IDENT && n != '*' && n != T_BACKQUOTE)
+		return 0;
 	if (!(n = typedef_name_len(p, 0)))
 		return 0;
 	tok = peek_at(p, n);
