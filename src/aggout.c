@@ -100,9 +100,35 @@ static struct row *row_for(struct table *t, const unsigned char *key)
 	return r;
 }
 
+/* A keyless aggregation's array element, its CPUs merged: a row once
+ * updated, or cleared (shown as zero), none after trunc(). */
+static void snapshot_array(struct dprog *dp, struct table *t, int j)
+{
+	const struct agg *a = t->aggs[j];
+	int fd = map_fd(dp, a), ncpu = libbpf_num_possible_cpus();
+	uint32_t vsize = (value_size(a) + 7) & ~7u, key = a->id;
+	int64_t *vals = xcalloc(ncpu > 0 ? ncpu : 1, vsize);
+	int64_t *merged = xcalloc(1, vsize);
+
+	if (fd >= 0 && ncpu > 0 && !bpf_map_lookup_elem(fd, &key, vals))
+		for (int c = 0; c < ncpu; c++)
+			merge(a, merged + 1, vals + c * (vsize / 8));
+	if (merged[0] || a->cleared) {
+		unsigned char *none = xcalloc(1, t->ksize);
+		row_for(t, none)->data[j] = merged;
+		free(none);
+	} else {
+		free(merged);
+	}
+	free(vals);
+}
+
 /* Every key of aggregation j into t, its CPUs merged. */
 static void snapshot(struct dprog *dp, struct table *t, int j)
 {
+	if (agg_in_array(t->aggs[j]))
+		return snapshot_array(dp, t, j);
+
 	const struct agg *a = t->aggs[j];
 	int fd = map_fd(dp, a), ncpu = libbpf_num_possible_cpus();
 	uint32_t vsize = (value_size(a) + 7) & ~7u;
@@ -331,7 +357,13 @@ static void clear_agg(struct dprog *dp, struct agg *a)
 	unsigned char *key = xcalloc(1, a->ksize), *next = xcalloc(1, a->ksize);
 	void *prev = NULL;
 
-	while (fd >= 0 && !next_key(fd, a, prev, next)) {
+	if (agg_in_array(a)) {
+		uint32_t idx = a->id;
+		if (fd >= 0)
+			bpf_map_update_elem(fd, &idx, zero, BPF_ANY);
+		a->cleared = 1;
+	}
+	while (!agg_in_array(a) && fd >= 0 && !next_key(fd, a, prev, next)) {
 		memcpy(key, next, a->ksize);
 		prev = key;
 		bpf_map_update_elem(fd, key, zero, BPF_EXIST);
@@ -354,8 +386,14 @@ static void trunc_agg(struct dprog *dp, struct agg *a, int64_t keep)
 		int kept = keep > 0 ? i >= t.nrows - keep : -keep > i;
 		uint64_t id = (uint64_t)a->id;
 		memcpy(t.rows[i].key, &id, 8);
-		if (!kept)
+		if (kept)
+			continue;
+		if (agg_in_array(a)) {
+			clear_agg(dp, a);
+			a->cleared = 0;
+		} else {
 			bpf_map_delete_elem(fd, t.rows[i].key);
+		}
 	}
 	table_free(&t);
 }

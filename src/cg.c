@@ -1141,12 +1141,17 @@ static struct ecb *clause(struct dprog *dp, struct site *owner,
 		cg_expr(&g, c->a);
 		cg_to_end(&g, JMP_IMM(BPF_JEQ, R0, 0, 0));
 	}
+	int header = g.b->n;
 	write_header(&g);
+	int header_end = g.b->n;
 	cg_stmts(&g, c->b);
 	/* A clause of assignments alone records nothing; an empty one
 	 * records the probe (DTrace's default action). */
 	if (g.nacts || !c->b)
 		output(&g, 0, g.ecb->recsize);
+	else		/* nor needs a header: "goto next" in its place */
+		for (int i = header; i < header_end; i++)
+			g.b->insn[i] = JA(0);
 	fault_handler(&g);
 	for (int i = 0; i < g.nend; i++)
 		cg_land(&g, g.to_end[i]);
@@ -1179,6 +1184,33 @@ static void lookup_or_leave(struct ebuf *b, enum map_id m)
 	leave(b);
 }
 
+/* A shared site's probe first: most events of a shared tracepoint (the
+ * syscalls nobody traces) leave after one inlined array lookup.  r8 holds
+ * the selector value until the scratch value is found, -8 the key. */
+static void select_probe(struct ebuf *b, struct probe *p)
+{
+	p->ops->emit_selector(b, p);
+	ebuf_add(b, STX_MEM(BPF_DW, R10, R0, -16));
+	ebuf_add(b, STX_MEM(BPF_DW, R10, R0, -8));
+	lookup_or_leave(b, MAP_SEL);
+	ebuf_add(b, LDX_MEM(BPF_W, R9, R0, 0));
+	ebuf_add(b, JMP_IMM(BPF_JNE, R9, 0, 2));	/* an array's hole */
+	leave(b);
+	ebuf_add(b, MOV64_REG(R8, R0));
+}
+
+/* The selector value and key into the scratch value, where clauses read
+ * them. */
+static void copy_selection(struct ebuf *b)
+{
+	for (int off = 0; off < SEL_SIZE; off += 8) {
+		ebuf_add(b, LDX_MEM(BPF_DW, R1, R8, off));
+		ebuf_add(b, STX_MEM(BPF_DW, R7, R1, SITE_OFF + off));
+	}
+	ebuf_add(b, LDX_MEM(BPF_DW, R1, R10, -8));
+	ebuf_add(b, STX_MEM(BPF_DW, R7, R1, SELKEY_OFF));
+}
+
 void cg_site_begin(struct dprog *dp, struct site *s)
 {
 	struct ebuf *b = &s->prog;
@@ -1186,23 +1218,16 @@ void cg_site_begin(struct dprog *dp, struct site *s)
 
 	(void)dp;
 	ebuf_add(b, MOV64_REG(R6, R1));
+	if (site_is_shared(s))
+		select_probe(b, p);
+	else
+		ebuf_add(b, MOV64_IMM(R9, p->id));
 	ebuf_add(b, ST_MEM(BPF_DW, R10, -16, 0));
 	lookup_or_leave(b, MAP_SCRATCH);
 	ebuf_add(b, MOV64_REG(R7, R0));
+	if (site_is_shared(s))
+		copy_selection(b);
 	ebuf_imm64(b, R8, BPF_PSEUDO_MAP_VALUE, MAP_GLOB);
-	if (!site_is_shared(s)) {
-		ebuf_add(b, MOV64_IMM(R9, p->id));
-		return;
-	}
-	p->ops->emit_selector(b, p);
-	ebuf_add(b, STX_MEM(BPF_DW, R10, R0, -16));
-	ebuf_add(b, STX_MEM(BPF_DW, R7, R0, SELKEY_OFF));
-	lookup_or_leave(b, MAP_SEL);
-	for (int off = 0; off < SEL_SIZE; off += 8) {
-		ebuf_add(b, LDX_MEM(BPF_DW, R1, R0, off));
-		ebuf_add(b, STX_MEM(BPF_DW, R7, R1, SITE_OFF + off));
-	}
-	ebuf_add(b, LDX_MEM(BPF_W, R9, R0, 0));
 }
 
 void cg_site_end(struct dprog *dp, struct site *s, struct site *err)

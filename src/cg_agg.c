@@ -20,9 +20,28 @@ static uint32_t value_size(const struct agg *a)
 	return 8 + 8 * (uint32_t)a->ndata;
 }
 
+/* The array a keyless aggregation shares with the others of its value
+ * size: as many elements as the highest id needs. */
+static int array_map(struct dprog *dp, struct agg *a)
+{
+	if (!a->map)
+		a->map = dmap_shared(dp, BPF_MAP_TYPE_PERCPU_ARRAY, 4,
+				     value_size(a), a->id + 1, "dt_agga");
+	struct dmap *m = &dp->dmaps[a->map - MAP_COUNT];
+	if (m->nent < (uint32_t)a->id + 1)
+		m->nent = a->id + 1;
+	/* DTrace's space: an aggsize without room for the key and value
+	 * fails the enabling (make_dmaps says so) */
+	if (dp->opt->aggsize && dp->opt->aggsize < 8 + value_size(a))
+		m->nent = 0;
+	return a->map;
+}
+
 static int agg_map(struct cg *g, struct agg *a)
 {
 	struct dprog *dp = g->dp;
+	if (agg_in_array(a))
+		return array_map(dp, a);
 	if (!a->map) {
 		uint64_t total = dp->opt->aggsize ? dp->opt->aggsize
 						  : DEFAULT_AGGSIZE;
@@ -57,6 +76,8 @@ static int find_value(struct cg *g, struct agg *a, uint32_t key)
 {
 	int map = agg_map(g, a);
 	lookup(g, map, key);
+	if (agg_in_array(a))		/* always there: the verifier's check */
+		return cg_jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
 	int have = cg_jump(g, JMP_IMM(BPF_JNE, R0, 0, 0));
 	cg_ld_map(g, R1, map);
 	cg_scratch_addr(g, R2, key);

@@ -80,9 +80,17 @@ struct agg {
 	int map;
 	/* run time (aggout.c) */
 	int printed;			/* printa()ed: not printed at exit */
+	int cleared;			/* keyless, clear()ed: shown with 0 */
 	uint64_t normal;		/* normalize(); 0 for none */
 	struct agg *next;
 };
+
+/* A keyless aggregation is an element of a per-CPU array, indexed by its
+ * id, whose lookup the verifier inlines; keyed ones are in hashes. */
+static inline int agg_in_array(const struct agg *a)
+{
+	return a->nkeys == 0;
+}
 
 /* What consumes a record: one action per recorded item or group. */
 enum act_kind {

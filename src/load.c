@@ -103,14 +103,37 @@ static uint64_t wall_offset(void)
 
 /* A shared site's probe map; its probe names join the strtab, so this
  * runs before the strtab's map is made. */
+/* Selectors that are small numbers (syscall numbers) index an array,
+ * whose lookup the verifier inlines; its holes have probe id 0, which the
+ * program takes for "not enabled".  Others key a hash. */
+#define SEL_ARRAY_MAX	4096
+
+static uint64_t sel_array_size(const struct site *s)
+{
+	uint64_t max = 0;
+
+	for (int i = 0; i < s->nprobes; i++) {
+		if ((uint64_t)s->probes[i]->selector >= SEL_ARRAY_MAX)
+			return 0;
+		if ((uint64_t)s->probes[i]->selector >= max)
+			max = s->probes[i]->selector + 1;
+	}
+	return max;
+}
+
 static int fill_sel_map(struct dprog *dp, struct site *s)
 {
 	size_t size = SEL_VALUE_SIZE(s->nclauses);
 	char *buf = xcalloc(1, size);
+	uint64_t nelem = sel_array_size(s);
 	int rc = 0;
 
-	s->sel_map_fd = map_new(BPF_MAP_TYPE_HASH, "dt_sel", 8, size,
-				s->nprobes);
+	if (nelem)
+		s->sel_map_fd = map_new(BPF_MAP_TYPE_ARRAY, "dt_sel", 4, size,
+					nelem);
+	else
+		s->sel_map_fd = map_new(BPF_MAP_TYPE_HASH, "dt_sel", 8, size,
+					s->nprobes);
 	if (s->sel_map_fd < 0)
 		rc = -1;
 	for (int i = 0; i < s->nprobes && !rc; i++) {
