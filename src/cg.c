@@ -232,10 +232,15 @@ static void emit_strcmp(struct cg *g)
 
 void cg_store_string(struct cg *g, int base, uint32_t off)
 {
+	cg_store_string_n(g, base, off, STRSIZE);
+}
+
+void cg_store_string_n(struct cg *g, int base, uint32_t off, uint32_t size)
+{
 	cg_emit(g, MOV64_REG(R3, R0));
 	cg_emit(g, MOV64_REG(R1, base));
 	cg_emit(g, ALU64_IMM(BPF_ADD, R1, off));
-	cg_emit(g, MOV64_IMM(R2, STRSIZE));
+	cg_emit(g, MOV64_IMM(R2, size));
 	cg_emit(g, CALL_HELPER(BPF_FUNC_probe_read_kernel));
 	cg_emit(g, MOV64_REG(R0, base));
 	cg_emit(g, ALU64_IMM(BPF_ADD, R0, off));

@@ -102,6 +102,8 @@ void cg_count_drop(struct cg *g, enum drop_kind k);	/* clobbers r0-r5 */
 /* Copy the string r0 points to into base + off (base r7 or r8);
  * r0 = the copy. */
 void cg_store_string(struct cg *g, int base, uint32_t off);
+/* The same, size bytes (a string known to end within them). */
+void cg_store_string_n(struct cg *g, int base, uint32_t off, uint32_t size);
 /* If r0 (a helper's result) is non-zero, fault with code; addr is the
  * stack slot (r10 + off) holding the address, or 0 for none. */
 void cg_fault_if(struct cg *g, enum fault code, int addr_slot);

@@ -45,11 +45,14 @@ void cg_record_value(struct cg *g, struct node *n, struct recarg *ra)
 	ra->ftype = type_ftype(t);
 	ra->is_signed = t->is_signed;
 	if (type_is_string(t) && t->kind != DT_ARRAY) {
+		/* as wide as the string can be (execname's 16 bytes): the
+		 * record is copied, and its bytes cost on every event */
+		uint32_t w = (key_width(n) + 7) & ~7u;
 		cg_string(g, n);
-		ra->size = STRSIZE;
-		ra->off = cg_record(g, STRSIZE);
+		ra->size = w <= STRSIZE ? w : STRSIZE;
+		ra->off = cg_record(g, ra->size);
 		ra->ftype = FT_STR;
-		cg_store_string(g, R7, ra->off);
+		cg_store_string_n(g, R7, ra->off, ra->size);
 	} else if (type_is_scalar(t)) {
 		cg_expr(g, n);
 		ra->size = 8;

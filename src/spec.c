@@ -26,12 +26,29 @@ static struct specbuf *buf_of(struct dprog *dp, int id)
 	return &dp->specs[id];
 }
 
+/* The bytes DTrace's record would take: its strings are strsize wide,
+ * however narrow their slots here. */
+static size_t dtrace_size(const struct dprog *dp, const unsigned char *rec,
+			  size_t size)
+{
+	uint32_t epid;
+	memcpy(&epid, rec, 4);
+	if (!epid || epid > (uint32_t)dp->necbs || !dp->ecbs[epid - 1])
+		return size;
+	for (const struct action *a = dp->ecbs[epid - 1]->acts; a; a = a->next)
+		for (int i = 0; i < a->nargs; i++)
+			if (a->args[i].ftype == FT_STR && a->args[i].size < STRSIZE)
+				size += STRSIZE - a->args[i].size;
+	return size;
+}
+
 void spec_hold(struct dprog *dp, int id, const void *rec, size_t size)
 {
 	struct specbuf *b = buf_of(dp, id);
 	uint64_t max = dp->opt->specsize ? dp->opt->specsize : DEFAULT_SPECSIZE;
+	size_t charge = dtrace_size(dp, rec, size);
 
-	if (!b || b->bytes + size > max) {
+	if (!b || b->bytes + charge > max) {
 		dp->spec_drops++;
 		return;
 	}
@@ -43,7 +60,7 @@ void spec_hold(struct dprog *dp, int id, const void *rec, size_t size)
 	memcpy(b->recs[b->n], rec, size);
 	b->recs[b->n][10] = b->recs[b->n][11] = 0;	/* no longer held */
 	b->sizes[b->n++] = size;
-	b->bytes += size;
+	b->bytes += charge;
 }
 
 static void forget(struct specbuf *b)
