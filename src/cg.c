@@ -492,10 +492,10 @@ static void cg_builtin(struct cg *g, struct node *n)
 		cg_emit(g, CALL_HELPER(BPF_FUNC_get_smp_processor_id));
 		return;
 	case B_TIMESTAMP:
-		cg_emit(g, CALL_HELPER(BPF_FUNC_ktime_get_ns));
+		cg_emit(g, LDX_MEM(BPF_DW, R0, R7, TSTAMP_OFF));
 		return;
 	case B_WALLTIMESTAMP:
-		cg_emit(g, CALL_HELPER(BPF_FUNC_ktime_get_ns));
+		cg_emit(g, LDX_MEM(BPF_DW, R0, R7, TSTAMP_OFF));
 		cg_emit(g, LDX_MEM(BPF_DW, R1, R8, GLOB_WALL));
 		cg_emit(g, ALU64_REG(BPF_ADD, R0, R1));
 		return;
@@ -1134,6 +1134,21 @@ static void fault_handler(struct cg *g)
 }
 
 /* Clause c for the probes of site s, appended to owner's program. */
+/* timestamp and walltimestamp are read once a clause, as in DTrace: two
+ * uses in one clause see the same time. */
+static int uses_timestamp(const struct node *n)
+{
+	for (; n; n = n->next) {
+		if (n->kind == N_IDENT && !n->var &&
+		    (n->id == B_TIMESTAMP || n->id == B_WALLTIMESTAMP))
+			return 1;
+		if (uses_timestamp(n->a) || uses_timestamp(n->b) ||
+		    uses_timestamp(n->c))
+			return 1;
+	}
+	return 0;
+}
+
 static struct ecb *clause(struct dprog *dp, struct site *owner,
 			  struct site *s, struct node *c, int idx, int in_error)
 {
@@ -1142,6 +1157,10 @@ static struct ecb *clause(struct dprog *dp, struct site *owner,
 			.in_error = in_error };
 	g.ecb = ecb_new(dp, c);
 	clause_guards(&g, idx);
+	if (uses_timestamp(c->a) || uses_timestamp(c->b)) {
+		cg_emit(&g, CALL_HELPER(BPF_FUNC_ktime_get_ns));
+		cg_emit(&g, STX_MEM(BPF_DW, R7, R0, TSTAMP_OFF));
+	}
 	if (c->a) {
 		cg_expr(&g, c->a);
 		cg_to_end(&g, JMP_IMM(BPF_JEQ, R0, 0, 0));

@@ -34,7 +34,8 @@
 #define SELKEY_OFF	(SITE_OFF + SEL_SIZE)	/* the selector map's key */
 #define FAULT_OFF	(SELKEY_OFF + 8)	/* a fault record */
 #define FAULT_SIZE	40
-#define TEMP_OFF	(ERRARGS_OFF + ERRARGS_SIZE)
+#define TSTAMP_OFF	(ERRARGS_OFF + ERRARGS_SIZE)	/* the clause's timestamp */
+#define TEMP_OFF	(TSTAMP_OFF + 8)
 #define TEMP_SIZE	8192		/* temporaries (strings, keys) per
 					   statement */
 #define THIS_OFF	(TEMP_OFF + TEMP_SIZE)	/* this-> variables */

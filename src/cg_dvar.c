@@ -39,6 +39,10 @@ static int dvar_map(struct cg *g, struct var *v)
 		/* the id and thread words do not count against the space */
 		uint32_t fixed = v->kind == VAR_SELF ? 16 : 8;
 		uint64_t n = total / (dvar_ksize(v) - fixed + dvar_vsize(v));
+		/* a thread's own variable always has room for one thread, as
+		 * in Oracle's DTrace (tvar/tst.store_zero_nop) */
+		if (v->kind == VAR_SELF && n == 0)
+			n = 1;
 		v->id = ++g->dp->ndvars;
 		v->map = dmap_shared(g->dp, BPF_MAP_TYPE_HASH, dvar_ksize(v),
 				  dvar_vsize(v), n > 1u << 20 ?
