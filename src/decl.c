@@ -159,6 +159,8 @@ static struct dtype *apply(struct dprog *dp, struct dtype *base,
 		if (d->index_type || d->count_expr)
 			ERR(line, "D_UNKNOWN", "associative and variable-size "
 			    "arrays are not supported yet");
+		if (d->count > (long)UINT32_MAX)
+			ERR(line, "D_DECL_ARRBIG", "array dimension too big");
 		return type_array(inner, d->count);
 	case DK_FUNC:
 	default:
@@ -185,9 +187,24 @@ static int assoc_keys(struct dprog *dp, const struct decl *d, struct var *v)
 			ERR(d->line, "D_DECL_ARRBIG", "%s[ ] has more than %d keys",
 			    v->name, MAXKEYS);
 		v->keys[n++] = decl_type(dp, k, d->line);
+		if (v->keys[n - 1]->kind == DT_VOID)
+			ERR(d->line, "D_DECL_PROTO_TYPE", "array prototype may "
+			    "not use parameter of type void: %s, parameter #%d",
+			    k->ident ? k->ident : "(anonymous)", n);
 	}
 	v->nkeys = n;
 	return 1;
+}
+
+/* A redeclaration must name the same type (int and char differ). */
+static int same_type(const struct dtype *a, const struct dtype *b)
+{
+	a = type_resolve(a);
+	b = type_resolve(b);
+	if (type_is_string(a) && type_is_string(b))
+		return 1;
+	return a == b || (a->kind == b->kind && a->size == b->size &&
+			  a->is_signed == b->is_signed && !strcmp(a->name, b->name));
 }
 
 static void declare_var(struct dprog *dp, const struct decl *d, struct dtype *t)
@@ -196,10 +213,12 @@ static void declare_var(struct dprog *dp, const struct decl *d, struct dtype *t)
 			  d->cls == DC_SELF ? VAR_SELF : VAR_GLOBAL;
 	const char *name = d->tn->ident;
 
+	/* a kernel variable's declaration: DTrace's kernel variables are not
+	 * read here, so a use of one is an unknown name */
 	if (d->cls == DC_EXTERN)
-		ERR(d->line, "D_UNKNOWN", "extern variables are not supported");
+		return;
 	struct var *v = var_lookup(dp, name, k);
-	if (v && v->type && !type_compatible(v->type, t))
+	if (v && v->type && !same_type(v->type, t))
 		ERR(d->line, "D_DECL_IDRED", "identifier redeclared: %s", name);
 	if (!v) {
 		v = xcalloc(1, sizeof(*v));
@@ -210,6 +229,9 @@ static void declare_var(struct dprog *dp, const struct decl *d, struct dtype *t)
 	}
 	v->type = t;
 	v->is_dynamic = assoc_keys(dp, d, v) || k == VAR_SELF;
+	if (v->nkeys && k == VAR_THIS)
+		ERR(d->line, "D_DECL_LOCASSC", "associative arrays may not be "
+		    "declared as local variables: %s", name);
 }
 
 void decl_top(struct dprog *dp, struct node *n)

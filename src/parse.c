@@ -321,6 +321,14 @@ static void finish_spec(struct parser *p, struct tspec *ts, int nbase, int line)
 {
 	unsigned iw = ts->flags & INT_WORDS, fw = ts->flags & FLOAT_WORDS;
 
+	if (nbase && (iw & (TSF_LONG | TSF_LONGLONG)))
+		diag_error(p->d, line, "D_DECL_LONGINT", "invalid type "
+			   "declaration: long and long long may only be used "
+			   "with integer or floating-point type");
+	if (nbase && (iw & (TSF_SIGNED | TSF_UNSIGNED)))
+		diag_error(p->d, line, "D_DECL_SIGNINT", "invalid type "
+			   "declaration: signed and unsigned may only be used "
+			   "with integer type");
 	if (nbase > 1 || (nbase && (iw || fw)))
 		combo_error(p, line);
 	if (nbase)
