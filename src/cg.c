@@ -13,6 +13,7 @@
 #include "builtins.h"
 #include "calls.h"
 #include "lex.h"
+#include "subr.h"
 #include "types.h"
 #include "util.h"
 
@@ -202,6 +203,8 @@ void cg_string(struct cg *g, struct node *n)
 	cg_expr(g, n);
 	if (n->type->kind != DT_STRING)
 		copy_kernel_str(g, n);
+	else if (subr_may_be_null(n))	/* reading NULL faults */
+		cg_null_fault(g);
 }
 
 /* r0 = strcmp(r1, r0) as -1, 0, 1 (both strings in BPF memory). */
@@ -811,13 +814,26 @@ static void cg_assign(struct cg *g, struct node *n)
 	struct var *v = n->a->var;
 	uint32_t key = lv_key(g, n->a);
 	if (n->op == '=') {
-		if (v->type->kind == DT_STRING)
+		int null_at = 0;
+		if (v->type->kind == DT_STRING && subr_may_be_null(n->b)) {
+			/* a NULL string is stored as "", and the assignment's
+			 * value stays NULL: (s = strtok(...)) != NULL */
+			cg_expr(g, n->b);
+			null_at = cg_push(g);
+			cg_null_to_empty(g);
+		} else if (v->type->kind == DT_STRING) {
 			cg_string(g, n->b);
-		else {
+		} else {
 			cg_expr(g, n->b);
 			cg_normalize(g, R0, v->type);
 		}
 		lv_store(g, v, key);
+		if (null_at) {
+			cg_emit(g, LDX_MEM(BPF_DW, R1, R10, null_at));
+			cg_emit(g, JMP_IMM(BPF_JNE, R1, 0, 1));
+			cg_emit(g, MOV64_IMM(R0, 0));
+			g->depth--;
+		}
 		return;
 	}
 	lv_load(g, v, key);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "cg.h"
 #include "calls.h"
+#include "subr.h"
 #include "types.h"
 #include "util.h"
 
@@ -283,6 +284,10 @@ void cg_call(struct cg *g, struct node *n)
 	case CALL_PRINTA: case CALL_CLEAR: case CALL_TRUNC:
 	case CALL_NORMALIZE: case CALL_DENORMALIZE:
 		cg_agg_action(g, n);
+		return;
+	}
+	if (n->id >= CALL_STRJOIN && n->id <= CALL_GETMINOR) {
+		cg_subr(g, n);		/* cg_subr.c */
 		return;
 	}
 	diag_error(g->dp->diag, n->line, "D_UNKNOWN", "%s( ) is not supported "

@@ -355,6 +355,13 @@ static int64_t fold(int op, int64_t a, int64_t b, int is_signed, int *ok)
 	return 0;
 }
 
+/* A string compared with NULL (strstr(s, t) != NULL). */
+static int is_null_string_cmp(const struct node *s, const struct node *z)
+{
+	return s->type->kind == DT_STRING && z->is_const && is_int(z) &&
+	       z->cval == 0;
+}
+
 static int is_relational(int op)
 {
 	return op == '<' || op == '>' || op == T_LE || op == T_GE ||
@@ -374,6 +381,8 @@ static void check_binop_types(struct checker *ck, struct node *n)
 		if (is_str(a) && is_str(b) &&
 		    (a->type->kind == DT_STRING || b->type->kind == DT_STRING))
 			n->aux = "strcmp";
+		else if (is_null_string_cmp(a, b) || is_null_string_cmp(b, a))
+			;	/* s == NULL: the string's address, as DIF's */
 		else if (!(type_is_scalar(a->type) && type_is_scalar(b->type)))
 			ERR(n, "D_OP_INCOMPAT", "operands have incompatible types: "
 			    "\"%s\" %s \"%s\"", a->type->name, opname(op),

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "check.h"
 #include "calls.h"
+#include "subr.h"
 #include "types.h"
 
 #define ERR(n, tag, ...) diag_error(ck->dp->diag, (n)->line, tag, __VA_ARGS__)
@@ -50,6 +51,37 @@ static const struct {
 	[CALL_PANIC] = { "panic", 0, 0, 1, check_unavailable },
 	[CALL_BREAKPOINT] = { "breakpoint", 0, 0, 1, check_unavailable },
 	[CALL_CHILL] = { "chill", 1, 1, 1, check_unavailable },
+	/* string and utility subroutines: check_subr.c */
+	[CALL_STRJOIN] = { "strjoin", 2, 2, 0, check_subr },
+	[CALL_SUBSTR] = { "substr", 2, 3, 0, check_subr },
+	[CALL_INDEX] = { "index", 2, 3, 0, check_subr },
+	[CALL_RINDEX] = { "rindex", 2, 3, 0, check_subr },
+	[CALL_STRCHR] = { "strchr", 2, 2, 0, check_subr },
+	[CALL_STRRCHR] = { "strrchr", 2, 2, 0, check_subr },
+	[CALL_STRSTR] = { "strstr", 2, 2, 0, check_subr },
+	[CALL_STRTOK] = { "strtok", 2, 2, 0, check_subr },
+	[CALL_LLTOSTR] = { "lltostr", 1, 2, 0, check_subr },
+	[CALL_TOUPPER] = { "toupper", 1, 1, 0, check_subr },
+	[CALL_TOLOWER] = { "tolower", 1, 1, 0, check_subr },
+	[CALL_BASENAME] = { "basename", 1, 1, 0, check_subr },
+	[CALL_DIRNAME] = { "dirname", 1, 1, 0, check_subr },
+	[CALL_CLEANPATH] = { "cleanpath", 1, 1, 0, check_subr },
+	[CALL_INET_NTOP] = { "inet_ntop", 2, 2, 0, check_subr },
+	[CALL_INET_NTOA] = { "inet_ntoa", 1, 1, 0, check_subr },
+	[CALL_INET_NTOA6] = { "inet_ntoa6", 1, 2, 0, check_subr },
+	[CALL_HTONS] = { "htons", 1, 1, 0, check_subr },
+	[CALL_HTONL] = { "htonl", 1, 1, 0, check_subr },
+	[CALL_HTONLL] = { "htonll", 1, 1, 0, check_subr },
+	[CALL_NTOHS] = { "ntohs", 1, 1, 0, check_subr },
+	[CALL_NTOHL] = { "ntohl", 1, 1, 0, check_subr },
+	[CALL_NTOHLL] = { "ntohll", 1, 1, 0, check_subr },
+	[CALL_RAND] = { "rand", 0, 0, 0, check_subr },
+	[CALL_PROGENYOF] = { "progenyof", 1, 1, 0, check_subr },
+	[CALL_ALLOCA] = { "alloca", 1, 1, 0, check_subr },
+	[CALL_BCOPY] = { "bcopy", 3, 3, 0, check_subr },
+	[CALL_COPYINTO] = { "copyinto", 3, 3, 0, check_subr },
+	[CALL_GETMAJOR] = { "getmajor", 1, 1, 0, check_subr },
+	[CALL_GETMINOR] = { "getminor", 1, 1, 0, check_subr },
 };
 
 enum fmt_type type_ftype(const struct dtype *t)

@@ -1,0 +1,523 @@
+/* cg_subr_str.c - the subroutines that loop over a string's bytes:
+ * strchr, strrchr, toupper, tolower, basename, dirname, index, rindex,
+ * strstr and strtok.  See cg_subr.h for the shape of every loop: a
+ * counter in a register, all that the data decides in scratch memory. */
+#include "cg_subr.h"
+#include "calls.h"
+#include "subr.h"
+
+/* dst = the byte at (the string at stack slot s) + idx. */
+static void load_byte(struct cg *g, int dst, int s, int idx)
+{
+	cg_emit(g, LDX_MEM(BPF_DW, dst, R10, s));
+	cg_emit(g, ALU64_REG(BPF_ADD, dst, idx));
+	cg_emit(g, LDX_MEM(BPF_B, dst, dst, 0));
+}
+
+/* r0 = t if (scratch at pos) holds a position in the string at stack
+ * slot s, with the rest of that string copied to t; else NULL. */
+static void rest_from(struct cg *g, uint32_t t, int s, uint32_t pos)
+{
+	ld(g, R4, pos);
+	int nul = cg_jump(g, JMP_IMM(BPF_JSLT, R4, 0, 0));
+	int nul2 = bound(g, R4, STRSIZE - 1);
+	cg_emit(g, MOV64_IMM(R5, STRSIZE));
+	cg_emit(g, ALU64_REG(BPF_SUB, R5, R4));
+	copy_str(g, t, s, R4, R5);
+	int done = cg_jump(g, JA(0));
+	cg_land(g, nul);
+	cg_land(g, nul2);
+	cg_emit(g, MOV64_IMM(R0, 0));
+	cg_land(g, done);
+}
+
+/* strchr(s, c), strrchr(s, c): the rest of s from c's first or last
+ * occurrence (c may be the NUL), or NULL. */
+void cg_strchr(struct cg *g, struct node *n)
+{
+	uint32_t t = cg_temp(g, n), pos = cg_temp_bytes(g, n, 8);
+	int last = n->id == CALL_STRRCHR, s = str_arg(g, n->a);
+
+	cg_expr(g, n->a->next);
+	cg_emit(g, ALU64_IMM(BPF_AND, R0, 0xff));
+	cg_emit(g, MOV64_REG(R2, R0));
+	cg_emit(g, LDX_MEM(BPF_DW, R1, R10, s));
+	st_imm(g, pos, -1);
+	int head = loop_begin(g, R3);
+	cg_emit(g, MOV64_REG(R4, R1));
+	cg_emit(g, ALU64_REG(BPF_ADD, R4, R3));
+	cg_emit(g, LDX_MEM(BPF_B, R4, R4, 0));
+	int other = cg_jump(g, JMP_REG(BPF_JNE, R4, R2, 0));
+	st(g, pos, R3);
+	int found = last ? -1 : cg_jump(g, JA(0));
+	cg_land(g, other);
+	int end = cg_jump(g, JMP_IMM(BPF_JEQ, R4, 0, 0));
+	loop_end(g, R3, head, STRSIZE);
+	if (found >= 0)
+		cg_land(g, found);
+	cg_land(g, end);
+	rest_from(g, t, s, pos);
+	g->depth--;
+}
+
+/* r0 = the length of the string at stack slot s, copied to t. */
+static void copy_len(struct cg *g, uint32_t t, int s)
+{
+	cg_scratch_addr(g, R1, t);
+	cg_emit(g, MOV64_IMM(R2, STRSIZE));
+	cg_emit(g, LDX_MEM(BPF_DW, R3, R10, s));
+	cg_emit(g, CALL_HELPER(BPF_FUNC_probe_read_kernel_str));
+	cg_emit(g, JMP_IMM(BPF_JSGT, R0, 0, 1));
+	cg_emit(g, MOV64_IMM(R0, 1));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R0, -1));
+	cg_emit(g, JMP_IMM(BPF_JLE, R0, STRSIZE - 1, 1));
+	cg_emit(g, MOV64_IMM(R0, STRSIZE - 1));
+}
+
+/* toupper(s), tolower(s): a copy, changed in place. */
+void cg_case(struct cg *g, struct node *n)
+{
+	uint32_t t = cg_temp(g, n);
+	int up = n->id == CALL_TOUPPER, s = str_arg(g, n->a);
+
+	copy_len(g, t, s);
+	int head = loop_begin(g, R3);
+	cg_emit(g, MOV64_REG(R4, R7));
+	cg_emit(g, ALU64_REG(BPF_ADD, R4, R3));
+	cg_emit(g, LDX_MEM(BPF_B, R5, R4, t));
+	int end = cg_jump(g, JMP_IMM(BPF_JEQ, R5, 0, 0));
+	cg_emit(g, JMP_IMM(BPF_JLT, R5, up ? 'a' : 'A', 3));
+	cg_emit(g, JMP_IMM(BPF_JGT, R5, up ? 'z' : 'Z', 2));
+	cg_emit(g, ALU64_IMM(BPF_XOR, R5, 0x20));
+	cg_emit(g, STX_MEM(BPF_B, R4, R5, t));
+	loop_end(g, R3, head, STRSIZE);
+	cg_land(g, end);
+	g->depth--;
+	cg_scratch_addr(g, R0, t);
+}
+
+/* From the position in scratch at in, backwards through the copy at t
+ * to the first byte that is (slash) or is not (!slash) '/': its index,
+ * or -1, into scratch at out. */
+static void scan_back(struct cg *g, uint32_t t, uint32_t in, uint32_t out,
+		      int slash)
+{
+	ld(g, R2, in);
+	int head = loop_begin(g, R3);
+	cg_emit(g, MOV64_REG(R4, R2));
+	cg_emit(g, ALU64_REG(BPF_SUB, R4, R3));
+	int neg = cg_jump(g, JMP_IMM(BPF_JSLT, R4, 0, 0));
+	int big = bound(g, R4, STRSIZE - 1);
+	cg_emit(g, MOV64_REG(R5, R7));
+	cg_emit(g, ALU64_REG(BPF_ADD, R5, R4));
+	cg_emit(g, LDX_MEM(BPF_B, R5, R5, t));
+	int found = cg_jump(g, JMP_IMM(slash ? BPF_JEQ : BPF_JNE, R5, '/', 0));
+	loop_end(g, R3, head, STRSIZE);
+	cg_land(g, neg);
+	cg_land(g, big);
+	cg_emit(g, MOV64_IMM(R4, -1));
+	cg_land(g, found);
+	st(g, out, R4);
+}
+
+/* basename(s), dirname(s) as DTrace finds them: back from the end past
+ * slashes (the basename's last byte), to a slash (its first), past
+ * slashes again (the dirname's last); "." for an empty string. */
+void cg_pathname(struct cg *g, struct node *n)
+{
+	uint32_t t = cg_temp(g, n), v = cg_temp_bytes(g, n, 24);
+	int dir = n->id == CALL_DIRNAME, s = str_arg(g, n->a);
+
+	copy_len(g, t, s);
+	int dot = cg_jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R0, -1));
+	st(g, v, R0);
+	scan_back(g, t, v, v, 0);		/* lastbase */
+	scan_back(g, t, v, v + 8, 1);		/* firstbase - 1 */
+	scan_back(g, t, v + 8, v + 16, 0);	/* lastdir */
+	ld(g, R1, v);
+	ld(g, R2, v + 8);
+	ld(g, R3, v + 16);
+	cg_emit(g, JMP_IMM(BPF_JSLT, R2, 0, 1));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R2, 1));	/* firstbase, or -1 */
+	cg_emit(g, JMP_IMM(BPF_JSGE, R1, 0, 3));	/* all slashes: "/" */
+	cg_emit(g, MOV64_IMM(R1, 0));
+	cg_emit(g, MOV64_IMM(R2, 0));
+	cg_emit(g, MOV64_IMM(R3, 0));
+	int only_base = cg_jump(g, JMP_IMM(BPF_JSLT, R2, 0, 0));
+	int have = cg_jump(g, JA(0));
+	cg_land(g, only_base);		/* no slash: dirname is "." */
+	int dot2 = dir ? cg_jump(g, JA(0)) : -1;
+	if (!dir)
+		cg_emit(g, MOV64_IMM(R2, 0));
+	cg_land(g, have);
+	if (dir) {			/* from 0 to lastdir (0 if -1) */
+		cg_emit(g, JMP_IMM(BPF_JSGE, R3, 0, 1));
+		cg_emit(g, MOV64_IMM(R3, 0));
+		cg_emit(g, MOV64_IMM(R4, 0));
+		cg_emit(g, MOV64_REG(R5, R3));
+	} else {			/* from firstbase to lastbase */
+		cg_emit(g, MOV64_REG(R4, R2));
+		cg_emit(g, MOV64_REG(R5, R1));
+	}
+	cg_emit(g, ALU64_REG(BPF_SUB, R5, R4));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R5, 2));	/* the bytes, and the NUL */
+	int bad1 = cg_jump(g, JMP_IMM(BPF_JSLT, R5, 1, 0));
+	cg_emit(g, JMP_IMM(BPF_JLE, R5, STRSIZE, 1));
+	cg_emit(g, MOV64_IMM(R5, STRSIZE));
+	int bad2 = bound(g, R4, STRSIZE - 1);
+	copy_str(g, t, s, R4, R5);
+	int done = cg_jump(g, JA(0));
+	cg_land(g, dot);
+	if (dot2 >= 0)
+		cg_land(g, dot2);
+	cg_land(g, bad1);
+	cg_land(g, bad2);
+	cg_ld_map_value(g, R3, MAP_STR, strtab_add(g->dp, ".", 1));
+	cg_scratch_addr(g, R1, t);
+	cg_emit(g, MOV64_IMM(R2, 2));
+	cg_emit(g, CALL_HELPER(BPF_FUNC_probe_read_kernel_str));
+	cg_scratch_addr(g, R0, t);
+	cg_land(g, done);
+	g->depth--;
+}
+
+/* dst = F[reg], the u16 table in the work area at stack slot ws. */
+static void table_load(struct cg *g, int dst, int reg, int ws)
+{
+	cg_emit(g, LDX_MEM(BPF_DW, R0, R10, ws));
+	cg_emit(g, MOV64_REG(R4, reg));
+	cg_emit(g, ALU64_IMM(BPF_LSH, R4, 1));
+	cg_emit(g, ALU64_REG(BPF_ADD, R0, R4));
+	cg_emit(g, LDX_MEM(BPF_H, dst, R0, WS_TAB));
+}
+
+/* F[reg + 1] = val (a register, or the constant 0 when val < 0). */
+static void table_store(struct cg *g, int reg, int val, int ws)
+{
+	cg_emit(g, LDX_MEM(BPF_DW, R0, R10, ws));
+	cg_emit(g, MOV64_REG(R4, reg));
+	cg_emit(g, ALU64_IMM(BPF_LSH, R4, 1));
+	cg_emit(g, ALU64_REG(BPF_ADD, R0, R4));
+	if (val < 0)
+		cg_emit(g, ST_MEM(BPF_H, R0, WS_TAB + 2, 0));
+	else
+		cg_emit(g, STX_MEM(BPF_H, R0, val, WS_TAB + 2));
+}
+
+/* Scratch variables of a substring search. */
+enum { V_I = 0, V_K = 8, V_Q = 48, V_RES = 16, V_HI = 24, V_LEN = 32,
+       V_SUB = 40, V_SIZE = 56 };
+
+/* Knuth-Morris-Pratt's table of needle (stack slot sub): F[q + 1] is
+ * the longest proper border of needle[0..q].  One step either extends
+ * a border or falls back to a shorter one: 2 * STRSIZE steps at most. */
+static void kmp_table(struct cg *g, uint32_t v, int sub, int ws)
+{
+	st_imm(g, v + V_Q, 1);
+	st_imm(g, v + V_K, 0);
+	cg_emit(g, MOV64_IMM(R1, 0));
+	table_store(g, R1, -1, ws);		/* F[1] = 0 */
+	int head = loop_begin(g, R5);
+	ld(g, R1, v + V_Q);
+	int b1 = bound(g, R1, STRSIZE - 1);
+	ld(g, R2, v + V_K);
+	int b2 = bound(g, R2, STRSIZE - 1);
+	load_byte(g, R3, sub, R1);
+	int out = cg_jump(g, JMP_IMM(BPF_JEQ, R3, 0, 0));
+	load_byte(g, R4, sub, R2);
+	int differ = cg_jump(g, JMP_REG(BPF_JNE, R3, R4, 0));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R2, 1));	/* a longer border */
+	st(g, v + V_K, R2);
+	table_store(g, R1, R2, ws);
+	cg_emit(g, ALU64_IMM(BPF_ADD, R1, 1));
+	st(g, v + V_Q, R1);
+	int next1 = cg_jump(g, JA(0));
+	cg_land(g, differ);
+	int fall = cg_jump(g, JMP_IMM(BPF_JNE, R2, 0, 0));
+	table_store(g, R1, -1, ws);		/* no border */
+	cg_emit(g, ALU64_IMM(BPF_ADD, R1, 1));
+	st(g, v + V_Q, R1);
+	int next2 = cg_jump(g, JA(0));
+	cg_land(g, fall);			/* a shorter border */
+	table_load(g, R2, R2, ws);
+	st(g, v + V_K, R2);
+	cg_land(g, next1);
+	cg_land(g, next2);
+	loop_end(g, R5, head, 2 * STRSIZE);
+	cg_land(g, b1);
+	cg_land(g, b2);
+	cg_land(g, out);
+}
+
+/* The search of needle (slot sub) in s (slot s) from V_I: a match at
+ * p <= V_HI goes to V_RES; the first one ends it, unless last. */
+static void kmp_search(struct cg *g, uint32_t v, int s, int sub, int ws,
+		       int last)
+{
+	int exits[8], ne = 0;
+	st_imm(g, v + V_K, 0);
+	int head = loop_begin(g, R5);
+	ld(g, R1, v + V_I);
+	exits[ne++] = bound(g, R1, STRSIZE - 1);
+	ld(g, R2, v + V_K);
+	exits[ne++] = bound(g, R2, STRSIZE - 1);
+	load_byte(g, R3, sub, R2);
+	int partial = cg_jump(g, JMP_IMM(BPF_JNE, R3, 0, 0));
+	cg_emit(g, MOV64_REG(R4, R1));		/* a match at i - k */
+	cg_emit(g, ALU64_REG(BPF_SUB, R4, R2));
+	ld(g, R0, v + V_HI);
+	exits[ne++] = cg_jump(g, JMP_REG(BPF_JSGT, R4, R0, 0));
+	st(g, v + V_RES, R4);
+	int next1;
+	if (last) {			/* on, from the match's border */
+		table_load(g, R2, R2, ws);
+		st(g, v + V_K, R2);
+		next1 = cg_jump(g, JA(0));
+	} else {
+		next1 = exits[ne++] = cg_jump(g, JA(0));
+	}
+	cg_land(g, partial);
+	load_byte(g, R4, s, R1);
+	exits[ne++] = cg_jump(g, JMP_IMM(BPF_JEQ, R4, 0, 0));
+	int differ = cg_jump(g, JMP_REG(BPF_JNE, R3, R4, 0));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R1, 1));
+	st(g, v + V_I, R1);
+	cg_emit(g, ALU64_IMM(BPF_ADD, R2, 1));
+	st(g, v + V_K, R2);
+	int next2 = cg_jump(g, JA(0));
+	cg_land(g, differ);
+	int fall = cg_jump(g, JMP_IMM(BPF_JNE, R2, 0, 0));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R1, 1));
+	st(g, v + V_I, R1);
+	int next3 = cg_jump(g, JA(0));
+	cg_land(g, fall);
+	table_load(g, R2, R2, ws);
+	st(g, v + V_K, R2);
+	if (last)
+		cg_land(g, next1);
+	cg_land(g, next2);
+	cg_land(g, next3);
+	loop_end(g, R5, head, 2 * STRSIZE);
+	for (int i = 0; i < ne; i++)
+		cg_land(g, exits[i]);
+}
+
+/* Where index() and rindex() look, as DTrace's (Perl's) positions
+ * work: r1 = len, r2 = sublen, r3 = pos.  Either V_RES is decided (a
+ * jump to the returned fixups) or V_I and V_HI bound a search. */
+static int search_range(struct cg *g, uint32_t v, int rindex, int has_pos,
+			int *fix)
+{
+	int nf = 0;
+	st_imm(g, v + V_RES, -1);
+	/* both empty: 0, whatever the position */
+	cg_emit(g, JMP_IMM(BPF_JNE, R1, 0, 3));
+	cg_emit(g, JMP_IMM(BPF_JNE, R2, 0, 2));
+	st_imm(g, v + V_RES, 0);
+	fix[nf++] = cg_jump(g, JA(0));
+	if (!rindex) {
+		if (!has_pos)
+			cg_emit(g, MOV64_IMM(R3, 0));
+		cg_emit(g, JMP_IMM(BPF_JSGE, R3, 0, 1));
+		cg_emit(g, MOV64_IMM(R3, 0));
+		int in = cg_jump(g, JMP_REG(BPF_JSLT, R3, R1, 0));
+		cg_emit(g, JMP_IMM(BPF_JNE, R2, 0, 1));	/* "" past the end */
+		st(g, v + V_RES, R1);
+		fix[nf++] = cg_jump(g, JA(0));
+		cg_land(g, in);
+		st(g, v + V_I, R3);
+		cg_mov_imm64(g, R4, STRSIZE);
+		st(g, v + V_HI, R4);
+	} else {
+		if (!has_pos)
+			cg_emit(g, MOV64_REG(R3, R1));
+		int pos_ok = cg_jump(g, JMP_IMM(BPF_JSGE, R3, 0, 0));
+		cg_emit(g, JMP_IMM(BPF_JNE, R2, 0, 1));
+		st_imm(g, v + V_RES, 0);
+		fix[nf++] = cg_jump(g, JA(0));
+		cg_land(g, pos_ok);
+		cg_emit(g, JMP_REG(BPF_JSLE, R3, R1, 1));
+		cg_emit(g, MOV64_REG(R3, R1));
+		cg_emit(g, MOV64_REG(R4, R1));		/* hi = min(pos, len - sublen) */
+		cg_emit(g, ALU64_REG(BPF_SUB, R4, R2));
+		cg_emit(g, JMP_REG(BPF_JSLE, R4, R3, 1));
+		cg_emit(g, MOV64_REG(R4, R3));
+		fix[nf++] = cg_jump(g, JMP_IMM(BPF_JSLT, R4, 0, 0));
+		st(g, v + V_HI, R4);
+		st_imm(g, v + V_I, 0);
+		int go = cg_jump(g, JMP_IMM(BPF_JNE, R2, 0, 0));
+		st(g, v + V_RES, R4);		/* "" matches at hi */
+		fix[nf++] = cg_jump(g, JA(0));
+		cg_land(g, go);
+		return nf;
+	}
+	/* index: "" matches at the start */
+	int go = cg_jump(g, JMP_IMM(BPF_JNE, R2, 0, 0));
+	st(g, v + V_RES, R3);
+	fix[nf++] = cg_jump(g, JA(0));
+	cg_land(g, go);
+	return nf;
+}
+
+/* index(s, t [, pos]), rindex(s, t [, pos]): t's first (last) position
+ * in s from (up to) pos, or -1; strstr(s, t): s from t's first
+ * position, or NULL. */
+void cg_strindex(struct cg *g, struct node *n)
+{
+	struct node *pos = n->a->next->next;
+	int rindex = n->id == CALL_RINDEX, strstr = n->id == CALL_STRSTR;
+	uint32_t t = strstr ? cg_temp(g, n) : 0;
+	uint32_t v = cg_temp_bytes(g, n, V_SIZE);
+	int ws = ws_push(g), s = str_arg(g, n->a), sub = str_arg(g, n->a->next);
+	int fix[8];
+
+	if (pos) {
+		cg_expr(g, pos);
+		st(g, v + V_HI, R0);
+	}
+	str_len(g, s, ws);
+	st(g, v + V_LEN, R0);
+	str_len(g, sub, ws);
+	cg_emit(g, MOV64_REG(R2, R0));
+	ld(g, R1, v + V_LEN);
+	if (pos)
+		ld(g, R3, v + V_HI);
+	int nf = search_range(g, v, rindex, pos != NULL, fix);
+	kmp_table(g, v, sub, ws);
+	kmp_search(g, v, s, sub, ws, rindex);
+	for (int i = 0; i < nf; i++)
+		cg_land(g, fix[i]);
+	if (strstr)
+		rest_from(g, t, s, v + V_RES);
+	else
+		ld(g, R0, v + V_RES);
+	g->depth -= 3;
+}
+
+/* dst = the delimiter bitmap's byte for the character in c (tmp may be
+ * dst); r0 = its address less WS_MAP. */
+static void bitmap_byte(struct cg *g, int dst, int c, int tmp, int ws)
+{
+	cg_emit(g, MOV64_REG(tmp, c));
+	cg_emit(g, ALU64_IMM(BPF_RSH, tmp, 3));
+	cg_emit(g, LDX_MEM(BPF_DW, R0, R10, ws));
+	cg_emit(g, ALU64_REG(BPF_ADD, R0, tmp));
+	cg_emit(g, LDX_MEM(BPF_B, dst, R0, WS_MAP));
+}
+
+/* strtok(s, delims): the next token of s, or with s NULL of the string
+ * the last call on this CPU was given (kept in the work area, as DTrace
+ * keeps a pointer); NULL when no token is left. */
+void cg_strtok(struct cg *g, struct node *n)
+{
+	struct node *str = n->a;
+	uint32_t t = cg_temp(g, n), v = cg_temp_bytes(g, n, 16);
+	int ws = ws_push(g), d = str_arg(g, str->next);
+
+	if (str->is_const && str->cval == 0) {	/* go on: if there is one */
+		cg_emit(g, LDX_MEM(BPF_DW, R1, R10, ws));
+		cg_emit(g, LDX_MEM(BPF_DW, R1, R1, WS_TOK_VALID));
+		cg_emit(g, MOV64_IMM(R0, 0));
+		cg_emit(g, JMP_IMM(BPF_JNE, R1, 0, 1));
+		cg_emit(g, MOV64_IMM(R0, 1));
+		cg_fault_if(g, FAULT_BADADDR, 0);
+	} else {
+		int s = str_arg(g, str);
+		cg_emit(g, LDX_MEM(BPF_DW, R1, R10, ws));
+		cg_emit(g, ALU64_IMM(BPF_ADD, R1, WS_TOK_BUF));
+		cg_emit(g, MOV64_IMM(R2, STRSIZE));
+		cg_emit(g, LDX_MEM(BPF_DW, R3, R10, s));
+		cg_emit(g, CALL_HELPER(BPF_FUNC_probe_read_kernel_str));
+		cg_emit(g, LDX_MEM(BPF_DW, R0, R10, ws));
+		cg_emit(g, ST_MEM(BPF_DW, R0, WS_TOK_VALID, 1));
+		cg_emit(g, ST_MEM(BPF_DW, R0, WS_TOK_OFF, 0));
+		g->depth--;
+	}
+	/* the delimiters' bitmap */
+	cg_emit(g, LDX_MEM(BPF_DW, R0, R10, ws));
+	for (int i = 0; i < 32; i += 8)
+		cg_emit(g, ST_MEM(BPF_DW, R0, WS_MAP + i, 0));
+	int head = loop_begin(g, R5);
+	load_byte(g, R1, d, R5);
+	int end = cg_jump(g, JMP_IMM(BPF_JEQ, R1, 0, 0));
+	bitmap_byte(g, R3, R1, R2, ws);
+	cg_emit(g, MOV64_REG(R4, R1));
+	cg_emit(g, ALU64_IMM(BPF_AND, R4, 7));
+	cg_emit(g, MOV64_IMM(R2, 1));
+	cg_emit(g, ALU64_REG(BPF_LSH, R2, R4));
+	cg_emit(g, ALU64_REG(BPF_OR, R3, R2));
+	cg_emit(g, STX_MEM(BPF_B, R0, R3, WS_MAP));
+	loop_end(g, R5, head, STRSIZE);
+	cg_land(g, end);
+	/* past delimiters to the token's start (v), then to its end (v+8) */
+	for (int pass = 0; pass < 2; pass++) {
+		int stop[4], ns = 0;
+		if (pass == 0) {
+			cg_emit(g, LDX_MEM(BPF_DW, R0, R10, ws));
+			cg_emit(g, LDX_MEM(BPF_DW, R2, R0, WS_TOK_OFF));
+		} else {
+			ld(g, R2, v);
+		}
+		head = loop_begin(g, R5);
+		cg_emit(g, MOV64_REG(R1, R2));
+		cg_emit(g, ALU64_REG(BPF_ADD, R1, R5));
+		stop[ns++] = bound(g, R1, STRSIZE - 1);
+		cg_emit(g, LDX_MEM(BPF_DW, R0, R10, ws));
+		cg_emit(g, ALU64_REG(BPF_ADD, R0, R1));
+		cg_emit(g, LDX_MEM(BPF_B, R3, R0, WS_TOK_BUF));
+		stop[ns++] = cg_jump(g, JMP_IMM(BPF_JEQ, R3, 0, 0));
+		bitmap_byte(g, R4, R3, R4, ws);
+		cg_emit(g, MOV64_REG(R0, R3));
+		cg_emit(g, ALU64_IMM(BPF_AND, R0, 7));
+		cg_emit(g, ALU64_REG(BPF_RSH, R4, R0));
+		cg_emit(g, ALU64_IMM(BPF_AND, R4, 1));
+		int found = cg_jump(g, JMP_IMM(pass ? BPF_JNE : BPF_JEQ, R4, 0, 0));
+		loop_end(g, R5, head, STRSIZE);
+		if (pass == 0) {	/* only delimiters left: NULL */
+			for (int i = 0; i < ns; i++)
+				cg_land(g, stop[i]);
+			cg_emit(g, LDX_MEM(BPF_DW, R0, R10, ws));
+			cg_emit(g, ST_MEM(BPF_DW, R0, WS_TOK_VALID, 0));
+			cg_emit(g, MOV64_IMM(R0, 0));
+			end = cg_jump(g, JA(0));
+			cg_land(g, found);
+			st(g, v, R1);
+		} else {
+			cg_emit(g, MOV64_REG(R1, R2));
+			cg_emit(g, ALU64_REG(BPF_ADD, R1, R5));
+			for (int i = 0; i < ns; i++)
+				cg_land(g, stop[i]);
+			cg_land(g, found);
+			st(g, v + 8, R1);
+		}
+	}
+	/* the token, and where the next call starts: its delimiter */
+	ld(g, R4, v);
+	ld(g, R5, v + 8);
+	cg_emit(g, LDX_MEM(BPF_DW, R0, R10, ws));
+	cg_emit(g, STX_MEM(BPF_DW, R0, R5, WS_TOK_OFF));
+	cg_emit(g, ALU64_REG(BPF_SUB, R5, R4));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R5, 1));
+	int bad = bound(g, R4, STRSIZE - 1);
+	cg_emit(g, JMP_IMM(BPF_JLE, R5, STRSIZE, 1));
+	cg_emit(g, MOV64_IMM(R5, STRSIZE));
+	cg_emit(g, JMP_IMM(BPF_JSGE, R5, 1, 1));
+	cg_emit(g, MOV64_IMM(R5, 1));
+	cg_emit(g, LDX_MEM(BPF_DW, R3, R10, ws));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R3, WS_TOK_BUF));
+	cg_emit(g, ALU64_REG(BPF_ADD, R3, R4));
+	cg_emit(g, MOV64_REG(R2, R5));
+	cg_scratch_addr(g, R1, t);
+	cg_emit(g, CALL_HELPER(BPF_FUNC_probe_read_kernel_str));
+	cg_land(g, bad);
+	cg_scratch_addr(g, R0, t);
+	cg_land(g, end);
+	g->depth -= 2;
+}
+
+void cg_cleanpath(struct cg *g, struct node *n)
+{
+	diag_error(g->dp->diag, n->line, "D_UNKNOWN", "%s( ) is not supported "
+		   "yet", n->name);
+}
