@@ -446,8 +446,14 @@ static void check_unop(struct checker *ck, struct node *n)
 
 	if (n->op == '&') {
 		int save = ck->lvalue;
+		if (a->kind == N_AGG || a->kind == N_THIS || a->kind == N_SELF)
+			ERR(n, "D_ADDROF_VAR", "cannot take address of dynamic "
+			    "variable");
 		check_expr(ck, a);
 		ck->lvalue = save;
+		if ((a->kind == N_IDENT || a->kind == N_INDEX) && a->var)
+			ERR(n, "D_ADDROF_VAR", "cannot take address of dynamic "
+			    "variable");
 		if (a->kind != N_PTRMEMBER && a->kind != N_MEMBER &&
 		    !(a->kind == N_UNOP && a->op == '*') && a->kind != N_INDEX)
 			ERR(n, "D_ADDROF_LVAL", "unacceptable operand for unary & "

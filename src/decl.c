@@ -57,6 +57,9 @@ static struct dtype *define_sou(struct dprog *dp, const struct tspec *ts,
 		struct dmember *m = xcalloc(1, sizeof(*m));
 		m->name = strdup(md->tn->ident ? md->tn->ident : "");
 		m->type = decl_type(dp, md->tn, line);
+		if (md->bits > 0 && (uint32_t)md->bits > 8 * m->type->size)
+			ERR(line, "D_DECL_BFSIZE", "bit-field too big for type: %s",
+			    m->name);
 		uint32_t a = type_align(m->type);
 		if (a > align)
 			align = a;

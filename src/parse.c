@@ -641,7 +641,7 @@ static int parse_bit_width(struct parser *p)
 {
 	struct node *e = parse_ternary(p);
 
-	if (e->kind != N_INT || e->ival > 64)
+	if (e->kind != N_INT)
 		diag_error(p->d, e->line, "D_DECL_BFCONST", "positive integral "
 			   "constant expression expected as bit-field size");
 	return (int)e->ival;
