@@ -169,7 +169,8 @@ static void getopt_error(int c, char **argv)
 static void parse_args(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 1000 }, { NULL, 0, NULL, 0 },
+		{ "help", no_argument, NULL, 1000 },
+		{ "check", no_argument, NULL, 1001 }, { NULL, 0, NULL, 0 },
 	};
 	int c;
 
@@ -179,6 +180,10 @@ static void parse_args(int argc, char **argv)
 			if (c == 1000) {
 				usage(stdout, argv0);
 				exit(0);
+			}
+			if (c == 1001) {	/* what works on this kernel */
+				types_init();
+				exit(probe_check_report(stdout) ? 0 : 1);
 			}
 			if (c == '?' || c == ':')
 				getopt_error(c, argv);

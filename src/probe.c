@@ -9,6 +9,7 @@
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/utsname.h>
 #include "probe.h"
 #include "ast.h"
 #include "types.h"
@@ -140,6 +141,27 @@ int probe_match(const struct probe_spec *spec,
 				cb(table[id - 1], arg);
 		}
 	return n;
+}
+
+int probe_check_report(FILE *fp)
+{
+	int works = 0;
+
+	struct utsname u;
+
+	if (uname(&u))
+		strcpy(u.release, "?");
+	fprintf(fp, "%-9s %-12s ON THIS KERNEL (%s)\n", "PROVIDER", "STATE",
+		u.release);
+	for (size_t i = 0; i < NPROVIDERS; i++) {
+		char why[1024] = "";
+		int ok = providers[i]->check && providers[i]->check(why,
+								     sizeof(why));
+		works += ok;
+		fprintf(fp, "%-9s %-12s %s\n", providers[i]->name,
+			ok ? "works" : "unavailable", why);
+	}
+	return works;
 }
 
 int probe_args(struct probe *p)

@@ -99,6 +99,9 @@ struct provider_ops {
 	/* Optional: nonzero if p cannot be enabled on this kernel; the
 	 * provider has said why on stderr.  Compilation skips p. */
 	int (*refuse)(struct probe *p);
+	/* dtrace --check: 1 if this kernel runs the provider's probes, why
+	 * saying how; 0 if not, why saying what the kernel refused. */
+	int (*check)(char *why, size_t len);
 };
 
 /* The table.  probe_add takes copies of the strings. */
@@ -116,6 +119,9 @@ int probe_args(struct probe *p);	/* ops->args once */
 /* dtrace -l: the heading, then one line per probe (-lv adds DTrace's
  * attribute and argument-type block, filling the args as needed). */
 void probe_list_header(FILE *fp);
+/* dtrace --check: each provider, whether it works here, how or why not;
+ * the number that work. */
+int probe_check_report(FILE *fp);
 void probe_list(FILE *fp, const struct probe *p, int verbose);
 /* The minimum of a's and b's parts (dt_attr_min). */
 struct probe_attr probe_attr_min(struct probe_attr a, struct probe_attr b);

@@ -9,7 +9,12 @@
  * (all zero for BEGIN and END; ERROR's arg1.. as DTrace defines them), so
  * the runtime must pass ctx_size_in = PROBE_MAXARGS * 8.
  */
+#include <errno.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <unistd.h>
+#include <bpf/bpf.h>
+#include "kcheck.h"
 #include "probe.h"
 #include "ast.h"
 
@@ -50,6 +55,31 @@ static int dtrace_attach(const struct probe *p, int prog_fd, struct attach *a)
 	return 0;
 }
 
+/* BEGIN, END and ERROR: a raw tracepoint program run by test-run. */
+static int dtrace_check(char *why, size_t len)
+{
+	uint64_t ctx[PROBE_MAXARGS] = { 0 };
+	LIBBPF_OPTS(bpf_test_run_opts, o, .ctx_in = ctx,
+		    .ctx_size_in = sizeof(ctx));
+	int fd = kcheck_load(BPF_PROG_TYPE_RAW_TRACEPOINT), err = 0;
+
+	if (fd < 0) {
+		snprintf(why, len, "the kernel refuses to load a raw tracepoint "
+			 "program (%s)", kcheck_errname(-fd));
+		return 0;
+	}
+	if (bpf_prog_test_run_opts(fd, &o))
+		err = errno;
+	close(fd);
+	if (err)
+		snprintf(why, len, "the kernel refuses BPF_PROG_TEST_RUN of a "
+			 "raw tracepoint program (%s)", kcheck_errname(err));
+	else
+		snprintf(why, len, "BEGIN, END, ERROR: raw tracepoint programs "
+			 "run by BPF_PROG_TEST_RUN");
+	return !err;
+}
+
 static const struct provider_attr dtrace_attr = {
 	{ STAB_STABLE, STAB_STABLE, CLASS_COMMON },
 	{ STAB_PRIVATE, STAB_PRIVATE, CLASS_UNKNOWN },
@@ -66,4 +96,5 @@ const struct provider_ops prov_dtrace = {
 	.emit_arg = dtrace_emit_arg,
 	.attach = dtrace_attach,
 	.attr = &dtrace_attr,
+	.check = dtrace_check,
 };

@@ -33,6 +33,7 @@
 #include <linux/perf_event.h>
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
+#include "kcheck.h"
 #include "probe.h"
 #include "ast.h"
 #include "types.h"
@@ -184,26 +185,6 @@ static int fbt_args(struct probe *p)
 
 /* ---- which mechanism ---- */
 
-static const char *errname(int err)
-{
-	static char buf[128];
-	static const struct { int e; const char *n; } names[] = {
-		{ EPERM, "EPERM" }, { EACCES, "EACCES" }, { EINVAL, "EINVAL" },
-		{ ENOENT, "ENOENT" }, { E2BIG, "E2BIG" }, { EBUSY, "EBUSY" },
-		{ ENOSYS, "ENOSYS" }, { EOPNOTSUPP, "EOPNOTSUPP" },
-		{ 524, "ENOTSUPP" }, { ESRCH, "ESRCH" }, { ENODEV, "ENODEV" },
-	};
-
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (names[i].e == err) {
-			snprintf(buf, sizeof(buf), "%s: %s", names[i].n,
-				 err == 524 ? "operation not supported by the "
-				 "kernel" : strerror(err));
-			return buf;
-		}
-	return strerror(err);
-}
-
 /* Load (and with do_attach, attach and drop) a two-instruction fentry
  * program on BTF function id: 0 or the errno the kernel gave. */
 static int try_fentry(int id, int do_attach)
@@ -307,10 +288,10 @@ static void decide(void)
 	else if (!mode.allow_kprobe)
 		snprintf(mode.why, sizeof(mode.why), "fentry refused by this "
 			 "kernel (%s), and fbtmode=fentry forbids kprobes",
-			 errname(mode.fentry_err));
+			 kcheck_errname(mode.fentry_err));
 	else
 		snprintf(mode.why, sizeof(mode.why), "fentry refused by this "
-			 "kernel (%s) and %s", errname(mode.fentry_err),
+			 "kernel (%s) and %s", kcheck_errname(mode.fentry_err),
 			 no_kprobes);
 }
 
@@ -365,7 +346,7 @@ static int fbt_refuse(struct probe *p)
 	}
 	set_how(p, HOW_REFUSED);
 	snprintf(why, sizeof(why), "fentry refused for this function (%s) "
-		 "and %s", errname(err), mode.allow_kprobe ? no_kprobes :
+		 "and %s", kcheck_errname(err), mode.allow_kprobe ? no_kprobes :
 		 "fbtmode=fentry forbids kprobes");
 	say_refused(p, why);
 	return 1;
@@ -457,6 +438,23 @@ static int fbt_attach(const struct probe *p, int prog_fd, struct attach *a)
 	return 0;
 }
 
+/* The mechanism decide() picks for this kernel, or why there is none. */
+static int fbt_check(char *why, size_t len)
+{
+	decide();
+	if (mode.how == HOW_FENTRY)
+		snprintf(why, len, "kernel functions from BTF: fentry/fexit");
+	else if (mode.how == HOW_KPROBE && mode.fentry_err)
+		snprintf(why, len, "kernel functions: kprobes/kretprobes "
+			 "(fentry refused: %s)", kcheck_errname(mode.fentry_err));
+	else if (mode.how == HOW_KPROBE)
+		snprintf(why, len, "kernel functions: kprobes/kretprobes "
+			 "(fbtmode=kprobe)");
+	else
+		snprintf(why, len, "%s", mode.why);
+	return mode.how != HOW_REFUSED;
+}
+
 static const struct provider_attr fbt_attr = {
 	{ STAB_EVOLVING, STAB_EVOLVING, CLASS_COMMON },
 	{ STAB_PRIVATE, STAB_PRIVATE, CLASS_UNKNOWN },
@@ -473,6 +471,7 @@ const struct provider_ops prov_fbt = {
 	.emit_arg = fbt_emit_arg,
 	.attach = fbt_attach,
 	.attr = &fbt_attr,
+	.check = fbt_check,
 	.prog_for = fbt_prog_for,
 	.refuse = fbt_refuse,
 };

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 #include <linux/perf_event.h>
+#include "kcheck.h"
 #include "probe.h"
 #include "ast.h"
 #include "util.h"
@@ -139,6 +140,20 @@ static const struct provider_attr profile_attr = {
 	{ STAB_EVOLVING, STAB_EVOLVING, CLASS_COMMON },
 };
 
+/* profile-N and tick-N: a cpu-clock perf event running a program. */
+static int profile_check(char *why, size_t len)
+{
+	struct perf_event_attr attr = {
+		.type = PERF_TYPE_SOFTWARE, .size = sizeof(attr),
+		.config = PERF_COUNT_SW_CPU_CLOCK, .sample_period = NSEC,
+	};
+
+	if (!kcheck_perf(&attr, why, len))
+		return 0;
+	snprintf(why, len, "profile-N, tick-N: cpu-clock perf events");
+	return 1;
+}
+
 const struct provider_ops prov_profile = {
 	.name = "profile",
 	.populate = profile_populate,
@@ -147,4 +162,5 @@ const struct provider_ops prov_profile = {
 	.emit_arg = profile_emit_arg,
 	.attach = profile_attach,
 	.attr = &profile_attr,
+	.check = profile_check,
 };

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "kcheck.h"
 #include "probe.h"
 #include "ast.h"
 #include "util.h"
@@ -72,6 +73,27 @@ static int sdt_args(struct probe *p)
 	return tracefs_format_args(p, p->tp_group, p->tp_event, 0);
 }
 
+/* Every kernel tracepoint works as raw_syscalls:sys_enter does. */
+static int sdt_check(char *why, size_t len)
+{
+	char path[512], line[512];
+	const char *dir = tracefs_dir();
+	FILE *f;
+	int n = 0;
+
+	if (!kcheck_tracepoint("raw_syscalls", "sys_enter", why, len))
+		return 0;
+	snprintf(path, sizeof(path), "%s/available_events", dir);
+	if ((f = fopen(path, "r"))) {
+		while (fgets(line, sizeof(line), f))
+			n++;
+		fclose(f);
+	}
+	snprintf(why, len, "%d kernel tracepoints (%s/available_events)", n,
+		 dir);
+	return 1;
+}
+
 static const struct provider_attr sdt_attr = {
 	{ STAB_EVOLVING, STAB_EVOLVING, CLASS_ISA },
 	{ STAB_PRIVATE, STAB_PRIVATE, CLASS_UNKNOWN },
@@ -88,4 +110,5 @@ const struct provider_ops prov_sdt = {
 	.emit_arg = tracefs_emit_field,
 	.attach = tracefs_attach_probe,
 	.attr = &sdt_attr,
+	.check = sdt_check,
 };

@@ -12,6 +12,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include "kcheck.h"
 #include "probe.h"
 #include "types.h"
 
@@ -122,6 +123,16 @@ static const struct provider_attr syscall_attr = {
 	{ STAB_PRIVATE, STAB_PRIVATE, CLASS_ISA },
 };
 
+static int syscall_check(char *why, size_t len)
+{
+	if (!kcheck_tracepoint("raw_syscalls", "sys_enter", why, len))
+		return 0;
+	snprintf(why, len, "%zu system calls, entry and return: tracepoints "
+		 "raw_syscalls:sys_enter and sys_exit",
+		 sizeof(syscalls) / sizeof(syscalls[0]));
+	return 1;
+}
+
 const struct provider_ops prov_syscall = {
 	.name = "syscall",
 	.populate = syscall_populate,
@@ -131,4 +142,5 @@ const struct provider_ops prov_syscall = {
 	.emit_arg = syscall_emit_arg,
 	.attach = tracefs_attach_probe,
 	.attr = &syscall_attr,
+	.check = syscall_check,
 };
