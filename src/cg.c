@@ -164,8 +164,11 @@ static void load_kernel(struct cg *g, int size, int is_signed)
 	}
 }
 
+/* Arrays, structs and unions: a variable holds the bytes, and its value
+ * in an expression is their address. */
 static int is_aggregate(const struct dtype *t)
 {
+	t = type_resolve(t);
 	return t->kind == DT_STRUCT || t->kind == DT_UNION ||
 	       t->kind == DT_ARRAY;
 }
@@ -254,7 +257,7 @@ void cg_store_string_n(struct cg *g, int base, uint32_t off, uint32_t size)
 static uint32_t var_off(struct cg *g, struct var *v)
 {
 	uint32_t size = v->type->kind == DT_STRING ? STRBUF :
-			v->type->kind == DT_ARRAY ? (v->type->size + 7) & ~7u : 8;
+			is_aggregate(v->type) ? (v->type->size + 7) & ~7u : 8;
 	if (v->off)
 		return v->off;
 	if (v->kind == VAR_GLOBAL) {
@@ -283,7 +286,7 @@ static int var_base(struct var *v)
 static void load_var(struct cg *g, struct var *v)
 {
 	uint32_t off = var_off(g, v);
-	if (v->type->kind == DT_STRING || v->type->kind == DT_ARRAY) {
+	if (v->type->kind == DT_STRING || is_aggregate(v->type)) {
 		cg_emit(g, MOV64_REG(R0, var_base(v)));
 		cg_emit(g, ALU64_IMM(BPF_ADD, R0, off));
 	} else {
@@ -296,6 +299,8 @@ static void store_var(struct cg *g, struct var *v)
 	uint32_t off = var_off(g, v);
 	if (v->type->kind == DT_STRING)
 		cg_store_string(g, var_base(v), off);
+	else if (is_aggregate(v->type))	/* a struct: its bytes at r0 */
+		cg_store_string_n(g, var_base(v), off, v->type->size);
 	else
 		cg_emit(g, STX_MEM(BPF_DW, var_base(v), R0, off));
 }
@@ -809,6 +814,20 @@ static void cg_assign(struct cg *g, struct node *n)
 	}
 	if (n->a->kind == N_INDEX && n->a->id == N_ARRAY_ELEM) {
 		cg_elem_update(g, n);
+		return;
+	}
+	if (n->a->kind == N_MEMBER) {	/* x.a = v: into the variable */
+		static const int sz[9] = { 0, BPF_B, BPF_H, 0, BPF_W,
+					   0, 0, 0, BPF_DW };
+		uint32_t size = n->a->type->size;
+		cg_expr(g, n->b);
+		cg_normalize(g, R0, n->a->type);
+		cg_push(g);
+		cg_addr(g, n->a);
+		cg_emit(g, MOV64_REG(R1, R0));
+		cg_pop(g, R0);
+		cg_emit(g, STX_MEM(size <= 8 && sz[size] ? sz[size] : BPF_DW,
+				   R1, R0, 0));
 		return;
 	}
 	struct var *v = n->a->var;

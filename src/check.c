@@ -495,8 +495,27 @@ static void check_unop(struct checker *ck, struct node *n)
 	}
 }
 
+static int is_sou(const struct dtype *t)
+{
+	t = type_resolve(t);
+	return t->kind == DT_STRUCT || t->kind == DT_UNION;
+}
+
+/* x.a, this->s.b.c: a member of a struct or union held in a global or
+ * clause-local D variable, which the program stores into directly. */
+static int is_var_member(const struct node *n)
+{
+	while (n->kind == N_MEMBER)
+		n = n->a;
+	return ((n->kind == N_IDENT && n->var) || n->kind == N_THIS) &&
+	       n->var && !n->var->is_dynamic && n->var->type &&
+	       is_sou(n->var->type);
+}
+
 static int is_lvalue(const struct node *n)
 {
+	if (n->kind == N_MEMBER && is_var_member(n))
+		return 1;
 	return ((n->kind == N_IDENT || n->kind == N_INDEX) && n->var) ||
 	       n->kind == N_THIS || n->kind == N_SELF ||
 	       (n->kind == N_INDEX && n->id == N_ARRAY_ELEM);
@@ -549,6 +568,16 @@ static void check_assign(struct checker *ck, struct node *n)
 	check_expr(ck, n->b);
 	if (check_elem_assign(ck, n))
 		return;
+	if (n->a->kind == N_MEMBER) {		/* x.a = ... */
+		const struct dmember *m = n->a->aux;
+		if (n->op != '=' || !type_is_scalar(n->a->type) ||
+		    !type_is_scalar(n->b->type) || (m && m->bits))
+			ERR(n, "D_OP_INCOMPAT", "operands have incompatible "
+			    "types: \"%s\" %s \"%s\"", n->a->type->name,
+			    opname(n->op), n->b->type->name);
+		n->type = n->a->type;
+		return;
+	}
 	struct var *v = n->a->var;
 	struct dtype *rt = n->b->type;
 
@@ -560,7 +589,7 @@ static void check_assign(struct checker *ck, struct node *n)
 			ERR(n, "D_VAR_UNDEF", "%s has not yet been declared or "
 			    "assigned", v->name);
 		v->type = type_is_char_array(rt) ? &t_string : rt;
-		if (v->type->kind == DT_STRUCT || v->type->kind == DT_UNION ||
+		if ((is_sou(v->type) && v->is_dynamic) ||
 		    v->type->kind == DT_ARRAY)
 			ERR(n, "D_OP_INCOMPAT", "variables of type %s are not "
 			    "supported", v->type->name);
