@@ -185,6 +185,7 @@ struct options {
 	/* options.c fills these; main.c and consume.c read them */
 	int rawbytes, droptags, defaultargs, argref, empty;
 	int cpu;			/* -xcpu, -1: every CPU */
+	char bufpolicy;			/* 's'witch (0 too), 'f'ill, 'r'ing */
 	int cpp, cpphdrs;		/* -C / -xcpp, -H / -xcpphdrs */
 	char stdc;			/* -xstdc: 'a' (default), 'c', 's', 't' */
 	char **cppargs;			/* -D/-U/-I as cpp words, in order */
@@ -243,8 +244,14 @@ struct dprog {
 	int heading_done;		/* "CPU ID FUNCTION:NAME" printed */
 	uint64_t *drops_seen;		/* per CPU, reported so far */
 	struct ring_buffer *rb;
+	int draining;			/* tracing ended: read what is left */
+	int exit_flagged;		/* exit() ran, its record not yet read */
+	struct keptring *kept;		/* bufpolicy=ring: records held */
 };
 
+
+/* consume.c, bufpolicy=ring: print the records kept, oldest first. */
+void consume_kept(struct dprog *dp);
 
 /* load.c: the ring buffer's bytes: -x bufsize (4m) up to a power of 2. */
 uint32_t rb_size(const struct dprog *dp);

@@ -11,10 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "compile.h"
 #include "types.h"
+#include "util.h"
 
 static uint32_t rd32(const unsigned char *p)
 {
@@ -294,8 +296,85 @@ int consume_record(struct dprog *dp, const void *data, size_t size)
 	return 0;
 }
 
+/* ---- -x bufpolicy ---- */
+
+/* ring: the newest records, bufsize bytes of them, printed at the end. */
+struct keptring {
+	unsigned char **rec;
+	size_t *size;
+	size_t head, n, cap, bytes;
+};
+
+static void ring_keep(struct dprog *dp, const void *data, size_t size)
+{
+	struct keptring *k = dp->kept;
+	uint64_t max = dp->opt->bufsize ? dp->opt->bufsize : 4u << 20;
+
+	if (!k)
+		k = dp->kept = xcalloc(1, sizeof(*k));
+	while (k->n && k->bytes + size > max) {	/* the oldest goes */
+		k->bytes -= k->size[k->head];
+		free(k->rec[k->head]);
+		k->head = (k->head + 1) % k->cap;
+		k->n--;
+	}
+	if (k->n == k->cap) {			/* grow, unwrapping */
+		size_t cap = k->cap ? 2 * k->cap : 64;
+		unsigned char **r = xcalloc(cap, sizeof(*r));
+		size_t *s = xcalloc(cap, sizeof(*s));
+		for (size_t i = 0; i < k->n; i++) {
+			r[i] = k->rec[(k->head + i) % k->cap];
+			s[i] = k->size[(k->head + i) % k->cap];
+		}
+		free(k->rec);
+		free(k->size);
+		k->rec = r, k->size = s, k->cap = cap, k->head = 0;
+	}
+	size_t at = (k->head + k->n++) % k->cap;
+	k->rec[at] = xcalloc(1, size);
+	memcpy(k->rec[at], data, size);
+	k->size[at] = size;
+	k->bytes += size;
+}
+
+void consume_kept(struct dprog *dp)
+{
+	struct keptring *k = dp->kept;
+
+	if (!k)
+		return;
+	dp->kept = NULL;		/* what replays prints, not keeps */
+	for (size_t i = 0; i < k->n; i++) {
+		size_t at = (k->head + i) % k->cap;
+		consume_record(dp, k->rec[at], k->size[at]);
+		free(k->rec[at]);
+	}
+	free(k->rec);
+	free(k->size);
+	free(k);
+	fflush(dp->opt->out);
+}
+
+/* fill and ring read no record while tracing, so exit() is seen in the
+ * globals' exit flag. */
+static void check_exit_flag(struct dprog *dp)
+{
+	uint32_t key = 0;
+	uint64_t *v = xcalloc(1, (dp->globsize + 15) & ~7u);
+
+	if (!bpf_map_lookup_elem(dp->map_fd[MAP_GLOB], &key, v) && v[0])
+		dp->exit_flagged = 1;
+	free(v);
+}
+
 static int handle_record(void *ctx, void *data, size_t size)
 {
+	struct dprog *dp = ctx;
+
+	if (dp->opt->bufpolicy == 'r') {
+		ring_keep(dp, data, size);
+		return 0;
+	}
 	return consume_record(ctx, data, size);
 }
 
@@ -321,6 +400,14 @@ int consume_poll(struct dprog *dp, int timeout_ms)
 
 	if (!dp->rb)
 		return -1;
+	if (dp->opt->bufpolicy == 'f' && !dp->draining) {
+		/* fill: the buffer fills, then records are dropped */
+		usleep(timeout_ms * 1000);
+		check_exit_flag(dp);
+		return 0;
+	}
+	if (dp->opt->bufpolicy == 'r')
+		check_exit_flag(dp);
 	/* records that did not wake us (cg.c: output) are read anyway */
 	n = ring_buffer__poll(dp->rb, timeout_ms);
 	if (n >= 0 || n == -EINTR) {

@@ -494,7 +494,8 @@ static int trace(struct dprog *dp)
 	if (opts.destructive && !opts.quiet)
 		fprintf(stderr, "dtrace: allowing destructive actions\n");
 	proc_release_all();
-	while (!dp->exited && !g_intr && (!nproc || proc_poll(opts.quiet))) {
+	while (!dp->exited && !dp->exit_flagged && !g_intr &&
+	       (!nproc || proc_poll(opts.quiet))) {
 		if (consume_poll(dp, poll_ms()) < 0)
 			break;
 		consume_drops(dp);
@@ -502,9 +503,14 @@ static int trace(struct dprog *dp)
 	if (g_intr)
 		fputc('\n', opts.out);		/* after the ^C, as DTrace */
 	detach_program(dp);
+	/* what tracing left (bufpolicy=fill: all of it) before END's own */
+	dp->draining = 1;
+	while (g_intr < 2 && consume_poll(dp, 0) > 0)
+		;
 	run_dtrace_probe(dp, "END");
 	while (g_intr < 2 && consume_poll(dp, 0) > 0)
 		;
+	consume_kept(dp);
 	consume_drops(dp);
 	fputc('\n', opts.out);
 	agg_print_all(dp);

@@ -316,7 +316,7 @@ static const struct optdesc table[] = {
 	{ "grabanon", opt_runtime, NONE, NULL, 0 },
 	{ "noresolve", opt_runtime, NONE, NULL, 0 },
 	{ "temporal", opt_runtime, NONE, NULL, 0 },
-	{ "bufpolicy", opt_word, NONE, "fill|switch|ring", 0 },
+	{ "bufpolicy", opt_word, F(bufpolicy), "fill|switch|ring", 0 },
 	{ "bufresize", opt_word, NONE, "auto|manual", 0 },
 	{ "evaltime", opt_word, NONE, "exec|preinit|postinit|main", 0 },
 	{ "linkmode", opt_word, NONE, "kernel|static|dynamic", 0 },
