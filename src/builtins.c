@@ -1,7 +1,12 @@
 /* builtins.c - the table of D's built-in variables and macro variables. */
 #include <string.h>
 #include <unistd.h>
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include "builtins.h"
+#include "ast.h"
+#include "util.h"
 #include "types.h"
 
 static const struct {
@@ -52,6 +57,46 @@ struct dtype *builtin_var_type(int b)
 }
 
 int64_t builtin_target;
+
+/* $target, $pid ... in a part of a probe description, substituted. */
+static char *expand_part(const char *s)
+{
+	char out[1024], name[64];
+	size_t o = 0;
+
+	while (*s && o < sizeof(out) - 32) {
+		size_t n = 0;
+		int64_t v;
+		if (*s != '$') {
+			out[o++] = *s++;
+			continue;
+		}
+		while (n < sizeof(name) - 1 && (isalnum((unsigned char)s[1 + n]) ||
+						s[1 + n] == '_'))
+			name[n] = s[1 + n], n++;
+		name[n] = '\0';
+		if (n && !builtin_macro(name, &v)) {
+			o += snprintf(out + o, sizeof(out) - o, "%lld", (long long)v);
+			s += 1 + n;
+		} else {
+			out[o++] = *s++;
+		}
+	}
+	out[o] = '\0';
+	return strdup(out);
+}
+
+struct probe_spec *builtin_expand_spec(const struct probe_spec *d)
+{
+	struct probe_spec *e = xcalloc(1, sizeof(*e));
+
+	*e = *d;
+	e->prov = expand_part(d->prov);
+	e->mod = expand_part(d->mod);
+	e->func = expand_part(d->func);
+	e->name = expand_part(d->name);
+	return e;
+}
 
 int builtin_macro(const char *name, int64_t *val)
 {

@@ -24,6 +24,9 @@ struct dtype *builtin_var_type(int b);
 int builtin_const(const char *name, int64_t *val);
 /* $pid, $ppid, $uid, $gid, $target...: 0 and the value, or -1. */
 int builtin_macro(const char *name, int64_t *val);
+/* A copy of d with $target, $pid and the like substituted. */
+struct probe_spec;
+struct probe_spec *builtin_expand_spec(const struct probe_spec *d);
 /* $target: the -c child or the -p process (main.c sets it), else 0. */
 extern int64_t builtin_target;
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include "compile.h"
 #include "cg.h"
+#include "builtins.h"
 #include "usdt_decl.h"
 #include "util.h"
 
@@ -87,7 +88,8 @@ static int site_clause(struct dprog *dp, struct site *s, struct node *c)
 static int match_descs(struct dprog *dp, struct node *c, struct matched *m)
 {
 	int total = 0;
-	for (struct probe_spec *d = c->descs; d; d = d->next) {
+	for (struct probe_spec *d0 = c->descs; d0; d0 = d0->next) {
+		struct probe_spec *d = builtin_expand_spec(d0);
 		int n = probe_match(d, remember, m);
 		if (!n && !dp->opt->zdefs)
 			diag_error(dp->diag, d->line, "D_PDESC_ZERO", "probe "

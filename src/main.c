@@ -399,12 +399,14 @@ static int list_probes(void)
 		for (struct node *n = prog->first; n; n = n->next) {
 			if (n->kind != N_CLAUSE)
 				continue;
-			for (struct probe_spec *s = n->descs; s; s = s->next)
+			for (struct probe_spec *s0 = n->descs; s0; s0 = s0->next) {
+				struct probe_spec *s = builtin_expand_spec(s0);
 				if (!probe_match(s, list_cb, &opts.verbose))
 					fprintf(stderr, "dtrace: failed to match "
 						"%s:%s:%s:%s: No probe matches "
 						"description\n", s->prov,
 						s->mod, s->func, s->name);
+			}
 		}
 	}
 	fflush(opts.out);

@@ -16,11 +16,12 @@
 #include "util.h"
 
 extern const struct provider_ops prov_dtrace, prov_syscall, prov_profile,
-	prov_sdt, prov_fbt;
+	prov_sdt, prov_fbt, prov_pid;
 
 /* Populated in this order; dtrace first for its fixed ids. */
 static const struct provider_ops *const providers[] = {
 	&prov_dtrace, &prov_syscall, &prov_profile, &prov_sdt, &prov_fbt,
+	&prov_pid,
 };
 #define NPROVIDERS (sizeof(providers) / sizeof(providers[0]))
 
@@ -77,8 +78,15 @@ static void ensure_dtrace(const struct provider_ops *ops)
 struct probe *probe_add(const struct provider_ops *ops, const char *mod,
 			const char *func, const char *name)
 {
-	unsigned h = name_hash(ops->name, mod, func, name);
-	struct probe *p = lookup(ops->name, mod, func, name, h);
+	return probe_add_named(ops, ops->name, mod, func, name);
+}
+
+struct probe *probe_add_named(const struct provider_ops *ops, const char *prov,
+			      const char *mod, const char *func,
+			      const char *name)
+{
+	unsigned h = name_hash(prov, mod, func, name);
+	struct probe *p = lookup(prov, mod, func, name, h);
 
 	if (p)
 		return p;
@@ -92,7 +100,7 @@ struct probe *probe_add(const struct provider_ops *ops, const char *mod,
 	p = xcalloc(1, sizeof(*p));
 	p->id = ++nprobes;
 	p->ops = ops;
-	p->prov = probe_strdup(ops->name);
+	p->prov = probe_strdup(prov);
 	p->mod = probe_strdup(mod);
 	p->func = probe_strdup(func);
 	p->name = probe_strdup(name);
@@ -125,6 +133,16 @@ static int spec_matches(const struct probe_spec *spec, const struct probe *p)
 	       probe_glob(spec->func, p->func) && probe_glob(spec->name, p->name);
 }
 
+/* "pid123" for the pid provider: its name, then a process ID. */
+static int names_process(const struct provider_ops *ops, const char *prov)
+{
+	size_t n = strlen(ops->name);
+
+	if (!ops->per_process || strncmp(prov, ops->name, n) || !prov[n])
+		return 0;
+	return strspn(prov + n, "0123456789") == strlen(prov + n);
+}
+
 int probe_match(const struct probe_spec *spec,
 		void (*cb)(struct probe *p, void *arg), void *arg)
 {
@@ -132,7 +150,8 @@ int probe_match(const struct probe_spec *spec,
 
 	ensure_dtrace(NULL);
 	for (size_t i = 0; i < NPROVIDERS; i++)
-		if (probe_glob(spec->prov, providers[i]->name))
+		if (probe_glob(spec->prov, providers[i]->name) ||
+		    names_process(providers[i], spec->prov))
 			providers[i]->populate(spec);
 	for (uint32_t id = 1; id <= nprobes; id++)
 		if (spec_matches(spec, table[id - 1])) {

@@ -102,11 +102,18 @@ struct provider_ops {
 	/* dtrace --check: 1 if this kernel runs the provider's probes, why
 	 * saying how; 0 if not, why saying what the kernel refused. */
 	int (*check)(char *why, size_t len);
+	/* The provider's probes are per process: "pid123" names them. */
+	int per_process;
 };
 
 /* The table.  probe_add takes copies of the strings. */
 struct probe *probe_add(const struct provider_ops *ops, const char *mod,
 			const char *func, const char *name);
+/* The same, for a provider whose probes carry another provider name
+ * (pid123). */
+struct probe *probe_add_named(const struct provider_ops *ops, const char *prov,
+			      const char *mod, const char *func,
+			      const char *name);
 struct probe *probe_by_id(uint32_t id);
 uint32_t probe_count(void);		/* highest id */
 /* Populate the providers a spec can name, then call cb for each probe
@@ -157,5 +164,8 @@ int perf_attach(struct perf_event_attr *attr, int all_cpus, int prog_fd,
 
 /* The online CPUs (/sys/devices/system/cpu/online), at most max: count. */
 int online_cpus(int *cpu, int max);
+/* One perf event for task pid (-1: any) on cpu (-1: any) running prog_fd. */
+int perf_attach_task(struct perf_event_attr *attr, int pid, int cpu,
+		     int prog_fd, struct attach *a);
 
 #endif

@@ -22,6 +22,7 @@
 static struct proc {
 	pid_t pid;
 	int created, live, go_fd;
+	char *exe;			/* -c: the program it will exec */
 } procs[MAXPROC];
 static int nprocs;
 
@@ -50,11 +51,14 @@ static char **split_words(const char *cmd)
 
 /* execvp's search, done before forking so that a missing command is an
  * error before tracing starts. */
+static char found[4096];		/* where findable found it */
+
 static int findable(const char *file)
 {
 	const char *path = getenv("PATH");
 	char buf[4096];
 
+	snprintf(found, sizeof(found), "%s", file);
 	if (strchr(file, '/'))
 		return access(file, X_OK);
 	for (const char *p = path ? path : "/usr/bin:/bin"; p; ) {
@@ -62,8 +66,10 @@ static int findable(const char *file)
 		int len = colon ? (int)(colon - p) : (int)strlen(p);
 		struct stat st;
 		snprintf(buf, sizeof(buf), "%.*s/%s", len, len ? p : ".", file);
-		if (!stat(buf, &st) && S_ISREG(st.st_mode) && !access(buf, X_OK))
+		if (!stat(buf, &st) && S_ISREG(st.st_mode) && !access(buf, X_OK)) {
+			snprintf(found, sizeof(found), "%s", buf);
 			return 0;
+		}
 		p = colon ? colon + 1 : NULL;
 	}
 	errno = ENOENT;
@@ -117,9 +123,18 @@ pid_t proc_create(const char *cmd)
 	close(go[0]);
 	p->go_fd = go[1];
 	p->created = p->live = 1;
+	p->exe = realpath(found, NULL);
 	free(argv[0]);
 	free(argv);
 	return p->pid;
+}
+
+const char *proc_exe(pid_t pid)
+{
+	for (int i = 0; i < nprocs; i++)
+		if (procs[i].pid == pid && procs[i].created)
+			return procs[i].exe;
+	return NULL;
 }
 
 pid_t proc_grab(const char *arg)

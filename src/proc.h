@@ -12,6 +12,8 @@ pid_t proc_create(const char *cmd);
 /* -p PID: check the process exists.  Errors end dtrace. */
 pid_t proc_grab(const char *arg);
 int proc_count(void);
+/* The program a -c child will exec (a full path), NULL for others. */
+const char *proc_exe(pid_t pid);
 /* Tracing has begun: let the -c children exec. */
 void proc_release_all(void);
 /* Reap what exited ("dtrace: pid N has exited" unless quiet); returns

@@ -81,10 +81,10 @@ int online_cpus(int *cpu, int max)
 	return n;
 }
 
-static int perf_open_bpf(struct perf_event_attr *attr, int cpu, int prog_fd,
-			 struct attach *a)
+int perf_attach_task(struct perf_event_attr *attr, int pid, int cpu,
+		     int prog_fd, struct attach *a)
 {
-	int fd = syscall(__NR_perf_event_open, attr, -1, cpu, -1,
+	int fd = syscall(__NR_perf_event_open, attr, pid, cpu, -1,
 			 PERF_FLAG_FD_CLOEXEC);
 
 	if (fd < 0)
@@ -107,7 +107,7 @@ int perf_attach(struct perf_event_attr *attr, int all_cpus, int prog_fd,
 	if (n == 0)
 		return -ENOENT;
 	for (int i = 0; i < (all_cpus ? n : 1); i++) {
-		int err = perf_open_bpf(attr, cpu[i], prog_fd, a);
+		int err = perf_attach_task(attr, -1, cpu[i], prog_fd, a);
 		if (err)
 			return err;
 	}
