@@ -28,7 +28,7 @@ build/syscalls.h: tools/gen-syscalls.sh $(UNISTD) | build
 
 PROBE_SRC = src/probe.c src/tracefs.c src/prov_dtrace.c src/prov_syscall.c \
 	src/prov_profile.c src/prov_sdt.c src/prov_fbt.c src/kcheck.c \
-	src/prov_pid.c src/elfsym.c src/proc.c src/uprobe.c
+	src/prov_pid.c src/prov_usdt.c src/elfsym.c src/proc.c src/uprobe.c
 build/test_probe: tests/unit/test_probe.c $(PROBE_SRC) src/emit.c src/types.c src/util.c \
 		src/probe.h src/emit.h tests/unit/check.h build/syscalls.h | build
 	$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(LDLIBS)

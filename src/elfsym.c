@@ -112,3 +112,82 @@ int elf_needed(const char *path, char ***out)
 	*out = v;
 	return n;
 }
+
+/* An address's file offset, through the allocated section holding it. */
+static uint64_t file_off(Elf *e, uint64_t addr)
+{
+	for (Elf_Scn *scn = NULL; (scn = elf_nextscn(e, scn)); ) {
+		GElf_Shdr sh;
+		if (gelf_getshdr(scn, &sh) && (sh.sh_flags & SHF_ALLOC) &&
+		    sh.sh_type != SHT_NOBITS && addr >= sh.sh_addr &&
+		    addr < sh.sh_addr + sh.sh_size)
+			return addr - sh.sh_addr + sh.sh_offset;
+	}
+	return 0;
+}
+
+/* .stapsdt.base's address: notes record the one the linker saw, so a
+ * prelinked file's addresses move by the difference. */
+static uint64_t sdt_base(Elf *e)
+{
+	size_t shstr;
+	if (elf_getshdrstrndx(e, &shstr))
+		return 0;
+	for (Elf_Scn *scn = NULL; (scn = elf_nextscn(e, scn)); ) {
+		GElf_Shdr sh;
+		const char *n;
+		if (gelf_getshdr(scn, &sh) && (n = elf_strptr(e, shstr, sh.sh_name)) &&
+		    !strcmp(n, ".stapsdt.base"))
+			return sh.sh_addr;
+	}
+	return 0;
+}
+
+static void add_note(Elf *e, const char *desc, size_t len, uint64_t base,
+		     struct sdt_note **v, int *n)
+{
+	uint64_t a[3];
+	const char *p = desc + 24, *end = desc + len;
+	if (len < 24)
+		return;
+	memcpy(a, desc, 24);		/* pc, base, semaphore */
+	const char *prov = p, *name = prov + strnlen(prov, end - prov) + 1;
+	if (name >= end)
+		return;
+	const char *args = name + strnlen(name, end - name) + 1;
+	uint64_t adj = base && a[1] ? base - a[1] : 0;
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[(*n)++] = (struct sdt_note){ strdup(prov), strdup(name),
+		strndup(args < end ? args : "", args < end ? end - args : 0),
+		file_off(e, a[0] + adj), a[2] ? file_off(e, a[2] + adj) : 0 };
+}
+
+int elf_sdt_notes(const char *path, struct sdt_note **out)
+{
+	struct sdt_note *v = NULL;
+	int n = 0, fd;
+	Elf *e = open_elf(path, &fd);
+
+	*out = NULL;
+	if (!e)
+		return 0;
+	uint64_t base = sdt_base(e);
+	for (Elf_Scn *scn = NULL; (scn = elf_nextscn(e, scn)); ) {
+		GElf_Shdr sh;
+		Elf_Data *d;
+		if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_NOTE ||
+		    !(d = elf_getdata(scn, NULL)))
+			continue;
+		GElf_Nhdr nh;
+		size_t off = 0, noff, doff;
+		while ((off = gelf_getnote(d, off, &nh, &noff, &doff)) > 0)
+			if (nh.n_type == 3 && nh.n_namesz == 8 &&
+			    !memcmp((char *)d->d_buf + noff, "stapsdt", 8))
+				add_note(e, (char *)d->d_buf + doff, nh.n_descsz,
+					 base, &v, &n);
+	}
+	elf_end(e);
+	close(fd);
+	*out = v;
+	return n;
+}

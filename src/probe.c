@@ -16,12 +16,12 @@
 #include "util.h"
 
 extern const struct provider_ops prov_dtrace, prov_syscall, prov_profile,
-	prov_sdt, prov_fbt, prov_pid;
+	prov_sdt, prov_fbt, prov_pid, prov_usdt;
 
 /* Populated in this order; dtrace first for its fixed ids. */
 static const struct provider_ops *const providers[] = {
 	&prov_dtrace, &prov_syscall, &prov_profile, &prov_sdt, &prov_fbt,
-	&prov_pid,
+	&prov_pid, &prov_usdt,
 };
 #define NPROVIDERS (sizeof(providers) / sizeof(providers[0]))
 
@@ -136,8 +136,13 @@ static int spec_matches(const struct probe_spec *spec, const struct probe *p)
 /* "pid123" for the pid provider: its name, then a process ID. */
 static int names_process(const struct provider_ops *ops, const char *prov)
 {
-	size_t n = strlen(ops->name);
+	size_t n = strlen(ops->name), len = strlen(prov), d = len;
 
+	if (ops->per_process == 2) {	/* usdt: any name, then digits */
+		while (d && prov[d - 1] >= '0' && prov[d - 1] <= '9')
+			d--;
+		return d && d < len && !strchr(prov, '*');
+	}
 	if (!ops->per_process || strncmp(prov, ops->name, n) || !prov[n])
 		return 0;
 	return strspn(prov + n, "0123456789") == strlen(prov + n);

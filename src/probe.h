@@ -102,7 +102,8 @@ struct provider_ops {
 	/* dtrace --check: 1 if this kernel runs the provider's probes, why
 	 * saying how; 0 if not, why saying what the kernel refused. */
 	int (*check)(char *why, size_t len);
-	/* The provider's probes are per process: "pid123" names them. */
+	/* The provider's probes are per process: 1, "pid123" names them;
+	 * 2, any name followed by a process ID does (usdt). */
 	int per_process;
 };
 
