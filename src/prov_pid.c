@@ -111,21 +111,7 @@ static int pid_attach(const struct probe *p, int prog_fd, struct attach *a)
 
 static int pid_check(char *why, size_t len)
 {
-	int fd;
-
-	if (uprobe_pmu_type() < 0) {
-		snprintf(why, len, "no uprobe PMU (" UPROBE_PMU " is missing; "
-			 "kernel built without CONFIG_UPROBE_EVENTS?)");
-		return 0;
-	}
-	if ((fd = kcheck_load(BPF_PROG_TYPE_KPROBE)) < 0) {
-		snprintf(why, len, "the kernel refuses to load a uprobe program "
-			 "(%s)", kcheck_errname(-fd));
-		return 0;
-	}
-	close(fd);
-	snprintf(why, len, "user functions of a process: uprobes, uretprobes");
-	return 1;
+	return uprobe_check(why, len, "user functions of a process: uprobes, uretprobes");
 }
 
 static const struct provider_attr pid_attr = {

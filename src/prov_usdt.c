@@ -216,22 +216,7 @@ static int usdt_attach(const struct probe *p, int prog_fd, struct attach *a)
 
 static int usdt_check(char *why, size_t len)
 {
-	int fd;
-
-	if (uprobe_pmu_type() < 0) {
-		snprintf(why, len, "no uprobe PMU (" UPROBE_PMU " is missing; "
-			 "kernel built without CONFIG_UPROBE_EVENTS?)");
-		return 0;
-	}
-	if ((fd = kcheck_load(BPF_PROG_TYPE_KPROBE)) < 0) {
-		snprintf(why, len, "the kernel refuses to load a uprobe program "
-			 "(%s)", kcheck_errname(-fd));
-		return 0;
-	}
-	close(fd);
-	snprintf(why, len, "<sys/sdt.h> probes of a process: uprobes, "
-		 "semaphores counted by the kernel");
-	return 1;
+	return uprobe_check(why, len, "<sys/sdt.h> probes of a process: uprobes, semaphores counted by the kernel");
 }
 
 static const struct provider_attr usdt_attr = {

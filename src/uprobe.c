@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <linux/perf_event.h>
+#include "kcheck.h"
 #include "proc.h"
 #include "probe.h"
 #include "uprobe.h"
@@ -139,4 +140,23 @@ int uprobe_attach(const char *path, uint64_t off, int ret, uint64_t refctr,
 	attr.uprobe_path = (uint64_t)(uintptr_t)path;
 	attr.probe_offset = off;
 	return perf_attach_task(&attr, pid, -1, prog_fd, a);
+}
+
+int uprobe_check(char *why, size_t len, const char *how)
+{
+	int fd;
+
+	if (uprobe_pmu_type() < 0) {
+		snprintf(why, len, "no uprobe PMU (" UPROBE_PMU " is missing; "
+			 "kernel built without CONFIG_UPROBE_EVENTS?)");
+		return 0;
+	}
+	if ((fd = kcheck_load(BPF_PROG_TYPE_KPROBE)) < 0) {
+		snprintf(why, len, "the kernel refuses to load a uprobe program "
+			 "(%s)", kcheck_errname(-fd));
+		return 0;
+	}
+	close(fd);
+	snprintf(why, len, "%s", how);
+	return 1;
 }

@@ -24,4 +24,7 @@ int uprobe_pmu_type(void);		/* or -1: no uprobes */
 int uprobe_attach(const char *path, uint64_t off, int ret, uint64_t refctr,
 		  int pid, int prog_fd, struct attach *a);
 
+/* --check for a uprobe provider: 1 and why = how, or 0 and the reason. */
+int uprobe_check(char *why, size_t len, const char *how);
+
 #endif
