@@ -24,9 +24,41 @@ void st_imm(struct cg *g, uint32_t off, int32_t v)
 	cg_emit(g, ST_MEM(BPF_DW, R7, off, v));
 }
 
+static int negate(int op)
+{
+	switch (op) {
+	case BPF_JEQ: return BPF_JNE;
+	case BPF_JNE: return BPF_JEQ;
+	case BPF_JGT: return BPF_JLE;
+	case BPF_JLE: return BPF_JGT;
+	case BPF_JLT: return BPF_JGE;
+	case BPF_JGE: return BPF_JLT;
+	case BPF_JSGT: return BPF_JSLE;
+	case BPF_JSLE: return BPF_JSGT;
+	case BPF_JSLT: return BPF_JSGE;
+	default: return BPF_JSLT;	/* BPF_JSGE */
+	}
+}
+
+/* The verifier explores a jump's fall-through first and keeps the
+ * target for later: leaving by the fall-through, a loop's exits are
+ * explored to the end at once, and the iterations waiting stay one
+ * (it allows 8192 waiting jumps in all). */
+int exit_when(struct cg *g, int op, int reg, int32_t imm)
+{
+	cg_emit(g, JMP_IMM(negate(op), reg, imm, 1));
+	return cg_jump(g, JA(0));
+}
+
+int exit_when_reg(struct cg *g, int op, int reg, int src)
+{
+	cg_emit(g, JMP_REG(negate(op), reg, src, 1));
+	return cg_jump(g, JA(0));
+}
+
 int bound(struct cg *g, int reg, int32_t max)
 {
-	return cg_jump(g, JMP_IMM(BPF_JGT, reg, max, 0));
+	return exit_when(g, BPF_JGT, reg, max);
 }
 
 int loop_begin(struct cg *g, int reg)
@@ -245,13 +277,16 @@ static void cg_lltostr(struct cg *g, struct node *n)
 	cg_emit(g, ST_MEM(BPF_B, R0, WS_OUT + 71, 0));
 	st_imm(g, w, 70);
 	int head = loop_begin(g, R3);
-	int out = cg_jump(g, JMP_IMM(BPF_JEQ, R1, 0, 0));
+	int out = exit_when(g, BPF_JEQ, R1, 0);
 	cg_emit(g, MOV64_REG(R4, R1));
 	cg_emit(g, ALU64_REG(BPF_MOD, R4, R2));
 	cg_emit(g, ALU64_REG(BPF_DIV, R1, R2));
+	cg_emit(g, MOV64_IMM(R5, 9));		/* a letter past 9, no branch */
+	cg_emit(g, ALU64_REG(BPF_SUB, R5, R4));
+	cg_emit(g, ALU64_IMM(BPF_RSH, R5, 63));
+	cg_emit(g, ALU64_IMM(BPF_MUL, R5, 'a' - '0' - 10));
+	cg_emit(g, ALU64_REG(BPF_ADD, R4, R5));
 	cg_emit(g, ALU64_IMM(BPF_ADD, R4, '0'));
-	cg_emit(g, JMP_IMM(BPF_JLE, R4, '9', 1));
-	cg_emit(g, ALU64_IMM(BPF_ADD, R4, 'a' - '0' - 10));
 	cg_emit(g, MOV64_IMM(R5, 70));
 	cg_emit(g, ALU64_REG(BPF_SUB, R5, R3));
 	cg_emit(g, ALU64_REG(BPF_ADD, R5, R0));

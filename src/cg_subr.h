@@ -38,7 +38,10 @@ void str_len(struct cg *g, int s, int ws);
 /* Copy the string at (stack slot src) + reg off, at most size bytes with
  * its NUL (reg, 1..STRSIZE), into scratch at t; r0 = t. */
 void copy_str(struct cg *g, uint32_t t, int src, int off_reg, int size_reg);
-/* If reg > max (unsigned), jump to the returned fixup. */
+/* If reg op imm (src), leave by the returned fixup (a JA to land). */
+int exit_when(struct cg *g, int op, int reg, int32_t imm);
+int exit_when_reg(struct cg *g, int op, int reg, int src);
+/* If reg > max (unsigned), leave by the returned fixup. */
 int bound(struct cg *g, int reg, int32_t max);
 /* Make the verifier need slack: a variable-offset write into a temp. */
 void need_slack(struct cg *g);

@@ -43,15 +43,28 @@ void cg_strchr(struct cg *g, struct node *n)
 	cg_emit(g, MOV64_REG(R2, R0));
 	cg_emit(g, LDX_MEM(BPF_DW, R1, R10, s));
 	st_imm(g, pos, -1);
-	int head = loop_begin(g, R3);
+	int head = loop_begin(g, R3), found = -1;
 	cg_emit(g, MOV64_REG(R4, R1));
 	cg_emit(g, ALU64_REG(BPF_ADD, R4, R3));
 	cg_emit(g, LDX_MEM(BPF_B, R4, R4, 0));
-	int other = cg_jump(g, JMP_REG(BPF_JNE, R4, R2, 0));
-	st(g, pos, R3);
-	int found = last ? -1 : cg_jump(g, JA(0));
-	cg_land(g, other);
-	int end = cg_jump(g, JMP_IMM(BPF_JEQ, R4, 0, 0));
+	if (last) {			/* pos += (byte == c) * (i - pos) */
+		cg_emit(g, MOV64_REG(R0, R4));
+		cg_emit(g, ALU64_REG(BPF_XOR, R0, R2));
+		cg_emit(g, ALU64_IMM(BPF_ADD, R0, -1));
+		cg_emit(g, ALU64_IMM(BPF_RSH, R0, 63));
+		ld(g, R5, pos);
+		cg_emit(g, ALU64_REG(BPF_SUB, R5, R3));
+		cg_emit(g, ALU64_REG(BPF_MUL, R5, R0));
+		cg_emit(g, ALU64_IMM(BPF_MUL, R5, -1));
+		ld(g, R0, pos);
+		cg_emit(g, ALU64_REG(BPF_ADD, R5, R0));
+		st(g, pos, R5);
+	} else {
+		cg_emit(g, JMP_REG(BPF_JNE, R4, R2, 2));
+		st(g, pos, R3);
+		found = cg_jump(g, JA(0));
+	}
+	int end = exit_when(g, BPF_JEQ, R4, 0);
 	loop_end(g, R3, head, STRSIZE);
 	if (found >= 0)
 		cg_land(g, found);
@@ -85,10 +98,18 @@ void cg_case(struct cg *g, struct node *n)
 	cg_emit(g, MOV64_REG(R4, R7));
 	cg_emit(g, ALU64_REG(BPF_ADD, R4, R3));
 	cg_emit(g, LDX_MEM(BPF_B, R5, R4, t));
-	int end = cg_jump(g, JMP_IMM(BPF_JEQ, R5, 0, 0));
-	cg_emit(g, JMP_IMM(BPF_JLT, R5, up ? 'a' : 'A', 3));
-	cg_emit(g, JMP_IMM(BPF_JGT, R5, up ? 'z' : 'Z', 2));
-	cg_emit(g, ALU64_IMM(BPF_XOR, R5, 0x20));
+	int end = exit_when(g, BPF_JEQ, R5, 0);
+	/* flip bit 5 of a letter of the case, without a branch:
+	 * (first - 1 - c) >> 63 & (c - last - 1) >> 63 */
+	cg_emit(g, MOV64_IMM(R0, (up ? 'a' : 'A') - 1));
+	cg_emit(g, ALU64_REG(BPF_SUB, R0, R5));
+	cg_emit(g, ALU64_IMM(BPF_RSH, R0, 63));
+	cg_emit(g, MOV64_REG(R1, R5));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R1, -((up ? 'z' : 'Z') + 1)));
+	cg_emit(g, ALU64_IMM(BPF_RSH, R1, 63));
+	cg_emit(g, ALU64_REG(BPF_AND, R0, R1));
+	cg_emit(g, ALU64_IMM(BPF_LSH, R0, 5));
+	cg_emit(g, ALU64_REG(BPF_XOR, R5, R0));
 	cg_emit(g, STX_MEM(BPF_B, R4, R5, t));
 	loop_end(g, R3, head, STRSIZE);
 	cg_land(g, end);
@@ -106,12 +127,12 @@ static void scan_back(struct cg *g, uint32_t t, uint32_t in, uint32_t out,
 	int head = loop_begin(g, R3);
 	cg_emit(g, MOV64_REG(R4, R2));
 	cg_emit(g, ALU64_REG(BPF_SUB, R4, R3));
-	int neg = cg_jump(g, JMP_IMM(BPF_JSLT, R4, 0, 0));
+	int neg = exit_when(g, BPF_JSLT, R4, 0);
 	int big = bound(g, R4, STRSIZE - 1);
 	cg_emit(g, MOV64_REG(R5, R7));
 	cg_emit(g, ALU64_REG(BPF_ADD, R5, R4));
 	cg_emit(g, LDX_MEM(BPF_B, R5, R5, t));
-	int found = cg_jump(g, JMP_IMM(slash ? BPF_JEQ : BPF_JNE, R5, '/', 0));
+	int found = exit_when(g, slash ? BPF_JEQ : BPF_JNE, R5, '/');
 	loop_end(g, R3, head, STRSIZE);
 	cg_land(g, neg);
 	cg_land(g, big);
@@ -182,68 +203,78 @@ void cg_pathname(struct cg *g, struct node *n)
 	g->depth--;
 }
 
-/* dst = F[reg], the u16 table in the work area at stack slot ws. */
-static void table_load(struct cg *g, int dst, int reg, int ws)
-{
-	cg_emit(g, LDX_MEM(BPF_DW, R0, R10, ws));
-	cg_emit(g, MOV64_REG(R4, reg));
-	cg_emit(g, ALU64_IMM(BPF_LSH, R4, 1));
-	cg_emit(g, ALU64_REG(BPF_ADD, R0, R4));
-	cg_emit(g, LDX_MEM(BPF_H, dst, R0, WS_TAB));
-}
-
-/* F[reg + 1] = val (a register, or the constant 0 when val < 0). */
-static void table_store(struct cg *g, int reg, int val, int ws)
-{
-	cg_emit(g, LDX_MEM(BPF_DW, R0, R10, ws));
-	cg_emit(g, MOV64_REG(R4, reg));
-	cg_emit(g, ALU64_IMM(BPF_LSH, R4, 1));
-	cg_emit(g, ALU64_REG(BPF_ADD, R0, R4));
-	if (val < 0)
-		cg_emit(g, ST_MEM(BPF_H, R0, WS_TAB + 2, 0));
-	else
-		cg_emit(g, STX_MEM(BPF_H, R0, val, WS_TAB + 2));
-}
-
 /* Scratch variables of a substring search. */
 enum { V_I = 0, V_K = 8, V_Q = 48, V_RES = 16, V_HI = 24, V_LEN = 32,
        V_SUB = 40, V_SIZE = 56 };
 
+/* reg = 1 if reg (a byte, or a bounded index) is 0, else 0: without a
+ * branch, so that a step of a search is one path for the verifier. */
+static void is_zero(struct cg *g, int reg)
+{
+	cg_emit(g, ALU64_IMM(BPF_ADD, reg, -1));
+	cg_emit(g, ALU64_IMM(BPF_RSH, reg, 63));
+}
+
+/* r0 = F[r2], the u16 table in the work area at stack slot ws; r4 is
+ * then F's address less 2 * r2. */
+static void table_at_k(struct cg *g, int ws)
+{
+	cg_emit(g, LDX_MEM(BPF_DW, R4, R10, ws));
+	cg_emit(g, MOV64_REG(R0, R2));
+	cg_emit(g, ALU64_IMM(BPF_LSH, R0, 1));
+	cg_emit(g, ALU64_REG(BPF_ADD, R4, R0));
+	cg_emit(g, LDX_MEM(BPF_H, R0, R4, WS_TAB));
+}
+
+/* One KMP step, r1 = the text's index, r2 = the border k, r3 = 1 if
+ * the text's byte equals the pattern's byte k: r0 = F[k]; the index
+ * advances if they are equal or k is 0; k becomes k + 1 if equal, else
+ * F[k] (F[0] is 0).  r4 = whether the index advanced. */
+static void kmp_step(struct cg *g, int ws)
+{
+	table_at_k(g, ws);
+	cg_emit(g, MOV64_REG(R4, R2));
+	is_zero(g, R4);
+	cg_emit(g, ALU64_REG(BPF_OR, R4, R3));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R2, 1));
+	cg_emit(g, ALU64_REG(BPF_SUB, R2, R0));
+	cg_emit(g, ALU64_REG(BPF_MUL, R2, R3));
+	cg_emit(g, ALU64_REG(BPF_ADD, R2, R0));
+}
+
+/* r3 = 1 if r3 == r4 (bytes), else 0. */
+static void bytes_equal(struct cg *g)
+{
+	cg_emit(g, ALU64_REG(BPF_XOR, R3, R4));
+	is_zero(g, R3);
+}
+
 /* Knuth-Morris-Pratt's table of needle (stack slot sub): F[q + 1] is
- * the longest proper border of needle[0..q].  One step either extends
- * a border or falls back to a shorter one: 2 * STRSIZE steps at most. */
+ * the longest proper border of needle[0..q].  A step extends a border
+ * or falls back to a shorter one (rewriting F[q + 1] until q moves on):
+ * 2 * STRSIZE steps at most. */
 static void kmp_table(struct cg *g, uint32_t v, int sub, int ws)
 {
+	cg_emit(g, LDX_MEM(BPF_DW, R0, R10, ws));
+	cg_emit(g, ST_MEM(BPF_W, R0, WS_TAB, 0));	/* F[0], F[1] */
 	st_imm(g, v + V_Q, 1);
 	st_imm(g, v + V_K, 0);
-	cg_emit(g, MOV64_IMM(R1, 0));
-	table_store(g, R1, -1, ws);		/* F[1] = 0 */
-	int head = loop_begin(g, R5);
 	ld(g, R1, v + V_Q);
-	int b1 = bound(g, R1, STRSIZE - 1);
 	ld(g, R2, v + V_K);
+	int head = loop_begin(g, R5);
+	int b1 = bound(g, R1, STRSIZE - 1);
 	int b2 = bound(g, R2, STRSIZE - 1);
 	load_byte(g, R3, sub, R1);
-	int out = cg_jump(g, JMP_IMM(BPF_JEQ, R3, 0, 0));
+	int out = exit_when(g, BPF_JEQ, R3, 0);
 	load_byte(g, R4, sub, R2);
-	int differ = cg_jump(g, JMP_REG(BPF_JNE, R3, R4, 0));
-	cg_emit(g, ALU64_IMM(BPF_ADD, R2, 1));	/* a longer border */
-	st(g, v + V_K, R2);
-	table_store(g, R1, R2, ws);
-	cg_emit(g, ALU64_IMM(BPF_ADD, R1, 1));
-	st(g, v + V_Q, R1);
-	int next1 = cg_jump(g, JA(0));
-	cg_land(g, differ);
-	int fall = cg_jump(g, JMP_IMM(BPF_JNE, R2, 0, 0));
-	table_store(g, R1, -1, ws);		/* no border */
-	cg_emit(g, ALU64_IMM(BPF_ADD, R1, 1));
-	st(g, v + V_Q, R1);
-	int next2 = cg_jump(g, JA(0));
-	cg_land(g, fall);			/* a shorter border */
-	table_load(g, R2, R2, ws);
-	st(g, v + V_K, R2);
-	cg_land(g, next1);
-	cg_land(g, next2);
+	bytes_equal(g);
+	kmp_step(g, ws);
+	cg_emit(g, LDX_MEM(BPF_DW, R0, R10, ws));	/* F[q + 1] = k */
+	cg_emit(g, MOV64_REG(R3, R1));
+	cg_emit(g, ALU64_IMM(BPF_LSH, R3, 1));
+	cg_emit(g, ALU64_REG(BPF_ADD, R0, R3));
+	cg_emit(g, STX_MEM(BPF_H, R0, R2, WS_TAB + 2));
+	cg_emit(g, ALU64_REG(BPF_ADD, R1, R4));
 	loop_end(g, R5, head, 2 * STRSIZE);
 	cg_land(g, b1);
 	cg_land(g, b2);
@@ -251,54 +282,52 @@ static void kmp_table(struct cg *g, uint32_t v, int sub, int ws)
 }
 
 /* The search of needle (slot sub) in s (slot s) from V_I: a match at
- * p <= V_HI goes to V_RES; the first one ends it, unless last. */
+ * p <= V_HI goes to V_RES; the first one ends it, unless last.  Past
+ * the needle's end its byte is NUL, which no text byte equals: a match
+ * falls back to its border by itself. */
 static void kmp_search(struct cg *g, uint32_t v, int s, int sub, int ws,
 		       int last)
 {
 	int exits[8], ne = 0;
 	st_imm(g, v + V_K, 0);
-	int head = loop_begin(g, R5);
 	ld(g, R1, v + V_I);
-	exits[ne++] = bound(g, R1, STRSIZE - 1);
 	ld(g, R2, v + V_K);
+	int head = loop_begin(g, R5);
+	exits[ne++] = bound(g, R1, STRSIZE - 1);
 	exits[ne++] = bound(g, R2, STRSIZE - 1);
+	cg_emit(g, MOV64_REG(R0, R1));		/* no match before hi left */
+	cg_emit(g, ALU64_REG(BPF_SUB, R0, R2));
+	ld(g, R3, v + V_HI);
+	exits[ne++] = exit_when_reg(g, BPF_JSGT, R0, R3);
 	load_byte(g, R3, sub, R2);
-	int partial = cg_jump(g, JMP_IMM(BPF_JNE, R3, 0, 0));
-	cg_emit(g, MOV64_REG(R4, R1));		/* a match at i - k */
-	cg_emit(g, ALU64_REG(BPF_SUB, R4, R2));
-	ld(g, R0, v + V_HI);
-	exits[ne++] = cg_jump(g, JMP_REG(BPF_JSGT, R4, R0, 0));
-	st(g, v + V_RES, R4);
-	int next1;
-	if (last) {			/* on, from the match's border */
-		table_load(g, R2, R2, ws);
-		st(g, v + V_K, R2);
-		next1 = cg_jump(g, JA(0));
+	int found = -1;
+	if (last) {			/* res += match * (i - k - res) */
+		cg_emit(g, MOV64_REG(R0, R3));
+		is_zero(g, R0);
+		ld(g, R4, v + V_RES);
+		cg_emit(g, MOV64_REG(R3, R1));
+		cg_emit(g, ALU64_REG(BPF_SUB, R3, R2));
+		cg_emit(g, ALU64_REG(BPF_SUB, R3, R4));
+		cg_emit(g, ALU64_REG(BPF_MUL, R3, R0));
+		cg_emit(g, ALU64_REG(BPF_ADD, R4, R3));
+		st(g, v + V_RES, R4);
+		load_byte(g, R3, sub, R2);
 	} else {
-		next1 = exits[ne++] = cg_jump(g, JA(0));
+		found = exit_when(g, BPF_JEQ, R3, 0);
 	}
-	cg_land(g, partial);
 	load_byte(g, R4, s, R1);
-	exits[ne++] = cg_jump(g, JMP_IMM(BPF_JEQ, R4, 0, 0));
-	int differ = cg_jump(g, JMP_REG(BPF_JNE, R3, R4, 0));
-	cg_emit(g, ALU64_IMM(BPF_ADD, R1, 1));
-	st(g, v + V_I, R1);
-	cg_emit(g, ALU64_IMM(BPF_ADD, R2, 1));
-	st(g, v + V_K, R2);
-	int next2 = cg_jump(g, JA(0));
-	cg_land(g, differ);
-	int fall = cg_jump(g, JMP_IMM(BPF_JNE, R2, 0, 0));
-	cg_emit(g, ALU64_IMM(BPF_ADD, R1, 1));
-	st(g, v + V_I, R1);
-	int next3 = cg_jump(g, JA(0));
-	cg_land(g, fall);
-	table_load(g, R2, R2, ws);
-	st(g, v + V_K, R2);
-	if (last)
-		cg_land(g, next1);
-	cg_land(g, next2);
-	cg_land(g, next3);
+	exits[ne++] = exit_when(g, BPF_JEQ, R4, 0);
+	bytes_equal(g);
+	kmp_step(g, ws);
+	cg_emit(g, ALU64_REG(BPF_ADD, R1, R4));
 	loop_end(g, R5, head, 2 * STRSIZE);
+	if (found >= 0) {
+		int done = cg_jump(g, JA(0));
+		cg_land(g, found);
+		cg_emit(g, ALU64_REG(BPF_SUB, R1, R2));
+		st(g, v + V_RES, R1);
+		cg_land(g, done);
+	}
 	for (int i = 0; i < ne; i++)
 		cg_land(g, exits[i]);
 }
@@ -440,7 +469,7 @@ void cg_strtok(struct cg *g, struct node *n)
 		cg_emit(g, ST_MEM(BPF_DW, R0, WS_MAP + i, 0));
 	int head = loop_begin(g, R5);
 	load_byte(g, R1, d, R5);
-	int end = cg_jump(g, JMP_IMM(BPF_JEQ, R1, 0, 0));
+	int end = exit_when(g, BPF_JEQ, R1, 0);
 	bitmap_byte(g, R3, R1, R2, ws);
 	cg_emit(g, MOV64_REG(R4, R1));
 	cg_emit(g, ALU64_IMM(BPF_AND, R4, 7));
@@ -466,13 +495,13 @@ void cg_strtok(struct cg *g, struct node *n)
 		cg_emit(g, LDX_MEM(BPF_DW, R0, R10, ws));
 		cg_emit(g, ALU64_REG(BPF_ADD, R0, R1));
 		cg_emit(g, LDX_MEM(BPF_B, R3, R0, WS_TOK_BUF));
-		stop[ns++] = cg_jump(g, JMP_IMM(BPF_JEQ, R3, 0, 0));
+		stop[ns++] = exit_when(g, BPF_JEQ, R3, 0);
 		bitmap_byte(g, R4, R3, R4, ws);
 		cg_emit(g, MOV64_REG(R0, R3));
 		cg_emit(g, ALU64_IMM(BPF_AND, R0, 7));
 		cg_emit(g, ALU64_REG(BPF_RSH, R4, R0));
 		cg_emit(g, ALU64_IMM(BPF_AND, R4, 1));
-		int found = cg_jump(g, JMP_IMM(pass ? BPF_JNE : BPF_JEQ, R4, 0, 0));
+		int found = exit_when(g, pass ? BPF_JNE : BPF_JEQ, R4, 0);
 		loop_end(g, R5, head, STRSIZE);
 		if (pass == 0) {	/* only delimiters left: NULL */
 			for (int i = 0; i < ns; i++)

@@ -1,0 +1,4 @@
+BEGIN
+{
+	strtok(1234, "abc");
+}

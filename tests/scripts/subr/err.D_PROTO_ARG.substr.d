@@ -1,0 +1,4 @@
+BEGIN
+{
+	trace(substr(probename, 1, "a"));
+}
