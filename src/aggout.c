@@ -280,8 +280,12 @@ static void key_args(const struct agg *a, const unsigned char *key,
 			k[i].len = a->kslot[i];
 		} else {
 			k[i].type = t->kind == DT_PTR ? FT_PTR :
+				    t == &t_symaddr ? FT_SYM :
+				    t == &t_usymaddr ? FT_USYM :
 				    t->is_signed ? FT_INT : FT_UINT;
 			memcpy(&k[i].ival, key + a->koff[i], 8);
+			if (k[i].type == FT_USYM && a->kslot[i] == 16)
+				memcpy(&k[i].pid, key + a->koff[i] + 8, 8);
 		}
 	}
 }

@@ -69,6 +69,20 @@ void cg_stack_key(struct cg *g, struct node *n, uint32_t off)
 		pid_notice(g, n);
 }
 
+void cg_usym_into(struct cg *g, uint32_t off)
+{
+	cg_emit(g, STX_MEM(BPF_DW, R7, R0, off));
+	store_pid(g, off + 8);
+}
+
+void cg_usym_key(struct cg *g, struct node *n, uint32_t off)
+{
+	cg_expr(g, n);
+	cg_usym_into(g, off);
+	if (!g->in_error)
+		pid_notice(g, n);
+}
+
 void cg_stack_action(struct cg *g, struct node *n)
 {
 	struct action *a = cg_action_add(g, ACT_STACK, 1);

@@ -111,7 +111,8 @@ static void check_keys(struct checker *ck, struct agg *a, struct node *keys)
 			ERR(k, "D_AGG_REDEF", "aggregation redefined: @%s: key #%d "
 			    "is of type %s", a->name, i + 1, t->name);
 		uint32_t slot = type_is_string(t) ? string_slot(ck, a, i, k) :
-				t->kind == DT_STACK ? t->size : 8;
+				t->kind == DT_STACK ? t->size :
+				t == &t_usymaddr ? 16 : 8;
 		if (a->kind < 0) {
 			a->keys[i] = t;
 			a->koff[i] = off;

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
+#include "aggfmt.h"
 #include "compile.h"
 #include "types.h"
 #include "stack.h"
@@ -54,6 +55,10 @@ static void fill_fmt_arg(struct fmt_arg *fa, const struct recarg *a,
 	if (is_scalar(a->ftype)) {
 		fa->ival = rd64(rec + a->off);
 		fa->size = arg_size(a);
+		if (a->ftype == FT_USYM && a->size == 16) {
+			fa->pid = rd64(rec + a->off + 8);
+			usym_cache(fa->pid);
+		}
 	} else if (a->ftype == FT_USTACK) {	/* the pid, then the pcs */
 		fa->pid = rd64(rec + a->off);
 		fa->str = (const char *)rec + a->off + 8;
@@ -101,7 +106,13 @@ static void do_trace(struct dprog *dp, const struct action *act,
 	if (act->nargs < 1)
 		return;
 	a = &act->args[0];
-	if (is_scalar(a->ftype))
+	if (a->ftype == FT_SYM || a->ftype == FT_USYM) {
+		struct fmt_arg fa;
+		struct fmt_env env;
+		fill_fmt_arg(&fa, a, rec);
+		stack_env(dp, &env);
+		aggfmt_key(fp, &fa, &env);	/* dt_print_sym: "  %-50s" */
+	} else if (is_scalar(a->ftype))
 		fmt_trace_int(fp, rd64(rec + a->off), arg_size(a), a->is_signed,
 			      quiet);
 	else if (a->ftype == FT_STR || a->ftype == FT_CHAR_ARRAY)

@@ -27,6 +27,10 @@ void cg_stack_into(struct cg *g, struct node *n, uint32_t off);
 /* The same, and tell the consumer the pid of a ustack() key so it reads
  * the process's symbols while the process lives. */
 void cg_stack_key(struct cg *g, struct node *n, uint32_t off);
+/* Store r0 (a _usymaddr) and the pid at scratch offset off. */
+void cg_usym_into(struct cg *g, uint32_t off);
+/* The same for a key, telling the consumer the pid (cg_stack_key). */
+void cg_usym_key(struct cg *g, struct node *n, uint32_t off);
 /* stack(), ustack() as a statement: a record and its action. */
 void cg_stack_action(struct cg *g, struct node *n);
 /* stackdepth, ustackdepth, caller, ucaller: r0. */
