@@ -408,13 +408,19 @@ static void usym_name(const struct fmt_env *env, const struct fmt_arg *k,
 		      char *buf, size_t len)
 {
 	const char *s = NULL;
+	char *plus;
 
 	if (env && env->usym)
 		s = env->usym(env->arg, k->pid, k->ival, buf, len);
-	if (s == NULL)
+	if (s == NULL) {
 		snprintf(buf, len, "0x%llx", (unsigned long long)k->ival);
-	else if (s != buf)
+		return;
+	}
+	if (s != buf)
 		snprintf(buf, len, "%s", s);
+	/* usym(), ufunc(): the symbol, as dt_print_usym looks it up again */
+	if ((plus = strrchr(buf, '+')) != NULL && strchr(buf, '`') != NULL)
+		*plus = '\0';
 }
 
 /* dt_print_datum for a key: the width goes by the record size. */

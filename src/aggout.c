@@ -10,6 +10,7 @@
 #include <bpf/libbpf.h>
 #include "aggfmt.h"
 #include "compile.h"
+#include "stackout.h"
 #include "types.h"
 #include "util.h"
 
@@ -266,14 +267,25 @@ static void key_args(const struct agg *a, const unsigned char *key,
 		const struct dtype *t = a->keys[i];
 		memset(&k[i], 0, sizeof(k[i]));
 		k[i].size = t->size ? (int)t->size : 8;
-		if (type_is_string(t)) {
+		if (t->kind == DT_STACK) {
+			int u = t->is_user;
+			k[i].type = u ? FT_USTACK : FT_STACK;
+			if (u)
+				memcpy(&k[i].pid, key + a->koff[i], 8);
+			k[i].str = (const char *)key + a->koff[i] + (u ? 8 : 0);
+			k[i].len = a->kslot[i] - (u ? 8 : 0);
+		} else if (type_is_string(t)) {
 			k[i].type = FT_STR;
 			k[i].str = (const char *)key + a->koff[i];
 			k[i].len = a->kslot[i];
 		} else {
 			k[i].type = t->kind == DT_PTR ? FT_PTR :
+				    t == &t_symaddr ? FT_SYM :
+				    t == &t_usymaddr ? FT_USYM :
 				    t->is_signed ? FT_INT : FT_UINT;
 			memcpy(&k[i].ival, key + a->koff[i], 8);
+			if (k[i].type == FT_USYM && a->kslot[i] == 16)
+				memcpy(&k[i].pid, key + a->koff[i] + 8, 8);
 		}
 	}
 }
@@ -303,7 +315,7 @@ static void print_rows(struct dprog *dp, struct table *t, const struct fmt *f,
 		       int lead)
 {
 	FILE *fp = dp->opt->out;
-	struct fmt_env env = { 0 };
+	struct fmt_env env;
 	struct fmt_arg keys[MAXKEYS];
 	struct agg_value vals[MAXJOIN];
 	const struct agg_value *vp[MAXJOIN];
@@ -313,6 +325,7 @@ static void print_rows(struct dprog *dp, struct table *t, const struct fmt *f,
 		if (t->aggs[j]->ndata > maxdata)
 			maxdata = t->aggs[j]->ndata;
 	int64_t *zero = xcalloc(maxdata + 1, sizeof(*zero));
+	stack_env(dp, &env);
 	if (lead)
 		fputc('\n', fp);
 	for (int i = 0; i < t->nrows; i++) {

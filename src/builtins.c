@@ -32,6 +32,10 @@ static const struct {
 	[B_ERRNO] = { "errno", "int" },
 	[B_CURTHREAD] = { "curthread", NULL },
 	[B_ID] = { "id", "uint_t" }, [B_EPID] = { "epid", "uint_t" },
+	[B_STACKDEPTH] = { "stackdepth", "uint32_t" },
+	[B_USTACKDEPTH] = { "ustackdepth", "uint32_t" },
+	[B_CALLER] = { "caller", "uintptr_t" },
+	[B_UCALLER] = { "ucaller", "uint64_t" },
 };
 
 int builtin_var(const char *name)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cg.h"
+#include "stack.h"
 #include "builtins.h"
 #include "calls.h"
 #include "lex.h"
@@ -517,6 +518,9 @@ static void cg_builtin(struct cg *g, struct node *n)
 		return;
 	case B_ID: cg_emit(g, MOV64_REG(R0, R9)); return;
 	case B_EPID: cg_emit(g, MOV64_IMM(R0, g->ecb->epid)); return;
+	case B_STACKDEPTH: case B_USTACKDEPTH: case B_CALLER: case B_UCALLER:
+		cg_stack_var(g, n);
+		return;
 	}
 	ERR(n, "built-in variable %s is not supported yet", n->name);
 }

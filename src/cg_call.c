@@ -5,6 +5,7 @@
 #include <string.h>
 #include "cg.h"
 #include "calls.h"
+#include "stack.h"
 #include "subr.h"
 #include "types.h"
 #include "util.h"
@@ -54,6 +55,15 @@ void cg_record_value(struct cg *g, struct node *n, struct recarg *ra)
 		ra->off = cg_record(g, ra->size);
 		ra->ftype = FT_STR;
 		cg_store_string_n(g, R7, ra->off, ra->size);
+	} else if (t->kind == DT_STACK) {	/* printf("%k", stack()) */
+		ra->size = t->size;
+		ra->off = cg_record(g, ra->size);
+		cg_stack_into(g, n, ra->off);
+	} else if (t == &t_usymaddr) {	/* usym(): the address, the pid */
+		cg_expr(g, n);
+		ra->size = 16;
+		ra->off = cg_record(g, 16);
+		cg_usym_into(g, ra->off);
 	} else if (type_is_scalar(t)) {
 		cg_expr(g, n);
 		ra->size = 8;
@@ -284,6 +294,10 @@ void cg_call(struct cg *g, struct node *n)
 	case CALL_PRINTA: case CALL_CLEAR: case CALL_TRUNC:
 	case CALL_NORMALIZE: case CALL_DENORMALIZE:
 		cg_agg_action(g, n);
+		return;
+	}
+	if (n->id >= CALL_STACK && n->id <= CALL_UADDR) {
+		cg_stack_call(g, n);		/* cg_stack.c */
 		return;
 	}
 	if (n->id >= CALL_STRJOIN && n->id <= CALL_GETMINOR) {

@@ -8,6 +8,7 @@
  * is counted as a dynamic variable drop.
  */
 #include "cg.h"
+#include "stack.h"
 #include "builtins.h"
 #include "types.h"
 
@@ -71,7 +72,13 @@ void cg_key_tuple(struct cg *g, struct node *keys, uint32_t off,
 {
 	int i = 0;
 	for (struct node *k = keys ? keys->a : NULL; k; k = k->next, i++) {
-		if (type_is_string(k->type)) {
+		if (k->type->kind == DT_STACK) {	/* @[stack()] */
+			cg_stack_key(g, k, off);
+			off += k->type->size;
+		} else if (k->type == &t_usymaddr && slots) {
+			cg_usym_key(g, k, off);		/* @[usym(pc)] */
+			off += 16;
+		} else if (type_is_string(k->type)) {
 			uint32_t size = slots ? slots[i] : STRBUF;
 			int comm = k->kind == N_IDENT && !k->var &&
 				   k->id == B_EXECNAME && size >= 16;

@@ -97,15 +97,22 @@ static void check_keys(struct checker *ck, struct agg *a, struct node *keys)
 		if (i >= MAXKEYS)
 			ERR(k, "D_PROTO_LEN", "@%s[ ] has more than %d keys",
 			    a->name, MAXKEYS);
-		if (!type_is_scalar(t) && !type_is_string(t))
+		if (!type_is_scalar(t) && !type_is_string(t) &&
+		    t->kind != DT_STACK)
 			ERR(k, "D_OP_INCOMPAT", "aggregation key #%d of @%s has "
 			    "a type that cannot be a key: %s", i + 1, a->name,
 			    t->name);
 		if (a->kind >= 0 && (i >= a->nkeys ||
-				     type_is_string(a->keys[i]) != type_is_string(t)))
+				     type_is_string(a->keys[i]) != type_is_string(t) ||
+				     ((a->keys[i]->kind == DT_STACK ||
+				       t->kind == DT_STACK) &&
+				      (a->keys[i]->kind != t->kind ||
+				       a->keys[i]->size != t->size))))
 			ERR(k, "D_AGG_REDEF", "aggregation redefined: @%s: key #%d "
 			    "is of type %s", a->name, i + 1, t->name);
-		uint32_t slot = type_is_string(t) ? string_slot(ck, a, i, k) : 8;
+		uint32_t slot = type_is_string(t) ? string_slot(ck, a, i, k) :
+				t->kind == DT_STACK ? t->size :
+				t == &t_usymaddr ? 16 : 8;
 		if (a->kind < 0) {
 			a->keys[i] = t;
 			a->koff[i] = off;

@@ -6,6 +6,7 @@
 #include "check.h"
 #include "calls.h"
 #include "subr.h"
+#include "stack.h"
 #include "types.h"
 
 #define ERR(n, tag, ...) diag_error(ck->dp->diag, (n)->line, tag, __VA_ARGS__)
@@ -82,13 +83,27 @@ static const struct {
 	[CALL_COPYINTO] = { "copyinto", 3, 3, 0, check_subr },
 	[CALL_GETMAJOR] = { "getmajor", 1, 1, 0, check_subr },
 	[CALL_GETMINOR] = { "getminor", 1, 1, 0, check_subr },
+	/* stacks and symbols: check_stack.c */
+	[CALL_STACK] = { "stack", 0, 1, 0, check_stack },
+	[CALL_USTACK] = { "ustack", 0, 2, 0, check_stack },
+	[CALL_FUNC] = { "func", 1, 1, 0, check_sym },
+	[CALL_SYM] = { "sym", 1, 1, 0, check_sym },
+	[CALL_MOD] = { "mod", 1, 1, 0, check_sym },
+	[CALL_UFUNC] = { "ufunc", 1, 1, 0, check_sym },
+	[CALL_USYM] = { "usym", 1, 1, 0, check_sym },
+	[CALL_UMOD] = { "umod", 1, 1, 0, check_sym },
+	[CALL_UADDR] = { "uaddr", 1, 1, 0, check_sym },
 };
 
 enum fmt_type type_ftype(const struct dtype *t)
 {
 	switch (t->kind) {
 	case DT_INT: case DT_ENUM:
+		if (t == &t_symaddr || t == &t_usymaddr)
+			return t == &t_symaddr ? FT_SYM : FT_USYM;
 		return t->is_signed ? FT_INT : FT_UINT;
+	case DT_STACK:
+		return t->is_user ? FT_USTACK : FT_STACK;
 	case DT_PTR:		/* char * is a string to printf and trace */
 		return type_is_string(t) ? FT_STR : FT_PTR;
 	case DT_STRING: return FT_STR;

@@ -98,6 +98,7 @@ enum act_kind {
 	ACT_PRINTA, ACT_CLEAR, ACT_TRUNC, ACT_NORMALIZE, ACT_DENORMALIZE,
 	ACT_SETOPT, ACT_COMMIT, ACT_DISCARD,
 	ACT_SYSTEM, ACT_FREOPEN, ACT_FTRUNCATE,
+	ACT_STACK,			/* stack(), ustack(): one recarg */
 };
 
 /* Record encoding (what consume.c decodes):
@@ -186,6 +187,9 @@ struct options {
 	int rawbytes, droptags, defaultargs, argref, empty;
 	int cpu;			/* -xcpu, -1: every CPU */
 	char bufpolicy;			/* 's'witch (0 too), 'f'ill, 'r'ing */
+	/* stacks: frames recorded (0: DTrace's 20 and 100), the indent of
+	 * printed frames (0: 14), -x noresolve */
+	int stackframes, ustackframes, stackindent, noresolve;
 	int cpp, cpphdrs;		/* -C / -xcpp, -H / -xcpphdrs */
 	char stdc;			/* -xstdc: 'a' (default), 'c', 's', 't' */
 	char **cppargs;			/* -D/-U/-I as cpp words, in order */

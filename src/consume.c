@@ -14,9 +14,13 @@
 #include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
+#include "aggfmt.h"
 #include "compile.h"
 #include "types.h"
 #include "util.h"
+#include "stack.h"
+#include "stackout.h"
+#include "sym.h"
 
 static uint32_t rd32(const unsigned char *p)
 {
@@ -53,6 +57,15 @@ static void fill_fmt_arg(struct fmt_arg *fa, const struct recarg *a,
 	if (is_scalar(a->ftype)) {
 		fa->ival = rd64(rec + a->off);
 		fa->size = arg_size(a);
+		if (a->ftype == FT_USYM && a->size == 16) {
+			fa->pid = rd64(rec + a->off + 8);
+			usym_cache(fa->pid);
+		}
+	} else if (a->ftype == FT_USTACK) {	/* the pid, then the pcs */
+		fa->pid = rd64(rec + a->off);
+		fa->str = (const char *)rec + a->off + 8;
+		fa->len = a->size - 8;
+		usym_cache(fa->pid);
 	} else {
 		fa->str = (const char *)rec + a->off;
 		fa->len = a->size;
@@ -71,8 +84,11 @@ static void do_printf(struct dprog *dp, const struct action *act,
 		return;
 	for (int i = 0; i < act->nargs; i++)
 		fill_fmt_arg(&fa[i], &act->args[i], rec);
-	if (act->kind == ACT_PRINTF)
-		fmt_print(dp->opt->out, act->fmt, fa, act->nargs, NULL);
+	if (act->kind == ACT_PRINTF) {
+		struct fmt_env env;
+		stack_env(dp, &env);
+		fmt_print(dp->opt->out, act->fmt, fa, act->nargs, &env);
+	}
 	else
 		dest_action(dp, act, fa, act->nargs);
 	if (fa != stackbuf)
@@ -92,7 +108,13 @@ static void do_trace(struct dprog *dp, const struct action *act,
 	if (act->nargs < 1)
 		return;
 	a = &act->args[0];
-	if (is_scalar(a->ftype))
+	if (a->ftype == FT_SYM || a->ftype == FT_USYM) {
+		struct fmt_arg fa;
+		struct fmt_env env;
+		fill_fmt_arg(&fa, a, rec);
+		stack_env(dp, &env);
+		aggfmt_key(fp, &fa, &env);	/* dt_print_sym: "  %-50s" */
+	} else if (is_scalar(a->ftype))
 		fmt_trace_int(fp, rd64(rec + a->off), arg_size(a), a->is_signed,
 			      quiet);
 	else if (a->ftype == FT_STR || a->ftype == FT_CHAR_ARRAY)
@@ -144,6 +166,14 @@ static void do_action(struct dprog *dp, const struct action *act,
 	case ACT_DISCARD:
 		spec_discard(dp, (int)rd64(rec + act->args[0].off));
 		break;
+	case ACT_STACK: {
+		struct fmt_arg fa;
+		struct fmt_env env;
+		fill_fmt_arg(&fa, &act->args[0], rec);
+		stack_env(dp, &env);
+		env.stack(env.arg, dp->opt->out, &fa, "%s", -1);
+		break;
+	}
 	case ACT_SETOPT:	/* DTrace ignores what it cannot set */
 		options_set(dp->opt, act->optname, act->optval, NULL, 0);
 		break;
@@ -273,6 +303,10 @@ int consume_record(struct dprog *dp, const void *data, size_t size)
 	done = rd32(rec + 12);
 	if (rd32(rec + 8) >> 16 && epid) {	/* speculative: held */
 		spec_hold(dp, (int)(rd32(rec + 8) >> 16), rec, size);
+		return 0;
+	}
+	if (epid == 0 && size == PIDREC_SIZE) {	/* a ustack() key's pid */
+		usym_cache(rd64(rec + REC_HDR));
 		return 0;
 	}
 	if (epid == 0 && size >= FREC_ADDR + 8) {

@@ -16,6 +16,21 @@ struct dtype t_int = INT_T("int", 4, 1), t_uint = INT_T("unsigned int", 4, 0);
 struct dtype t_long = INT_T("long", 8, 1), t_ulong = INT_T("unsigned long", 8, 0);
 struct dtype t_llong = INT_T("long long", 8, 1), t_ullong = INT_T("unsigned long long", 8, 0);
 struct dtype t_string = { .kind = DT_STRING, .name = "string", .size = 256, .complete = 1 };
+struct dtype t_symaddr = INT_T("_symaddr", 8, 0), t_usymaddr = INT_T("_usymaddr", 8, 0);
+
+struct dtype *type_stack(int user, int nframes)
+{
+	struct dtype *t = calloc(1, sizeof(*t));
+	if (!t)
+		abort();
+	t->kind = DT_STACK;
+	t->name = user ? "ustack" : "stack";
+	t->is_user = user;
+	t->nelem = nframes;
+	t->size = 8 * nframes + (user ? 8 : 0);
+	t->complete = 1;
+	return t;
+}
 struct dtype *t_voidp, *t_charp;
 
 /* A small name table for typedefs, tags and enumerators declared by D or

@@ -18,6 +18,7 @@ struct diag;
 enum dkind_t {
 	DT_VOID, DT_INT, DT_PTR, DT_ARRAY, DT_STRUCT, DT_UNION, DT_ENUM,
 	DT_STRING, DT_FUNC, DT_FLOAT,
+	DT_STACK,	/* stack(), ustack() (is_user): nelem frames */
 };
 
 struct dmember {
@@ -45,6 +46,10 @@ struct dtype {
 extern struct dtype t_void, t_char, t_uchar, t_short, t_ushort, t_int,
 	t_uint, t_long, t_ulong, t_llong, t_ullong, t_string;
 extern struct dtype *t_voidp, *t_charp;	/* set by types_init */
+/* sym()/func() and usym()/ufunc()/uaddr() results: printed as symbols */
+extern struct dtype t_symaddr, t_usymaddr;
+/* stack(nframes), ustack(nframes) (user) values */
+struct dtype *type_stack(int user, int nframes);
 
 void types_init(void);
 struct dtype *type_ptr(struct dtype *t);

@@ -309,15 +309,21 @@ static void test_sdt_live(int mfd)
 	CHECK(pfd >= 0 && p->ops->attach(p, pfd, &a) == 0);
 	if (pfd < 0)
 		return;
-	pid_t child = fork();
-	if (child == 0) {
-		execl("/bin/true", "true", (char *)NULL);
-		_exit(127);
-	}
-	waitpid(child, NULL, 0);
+	/* other processes exec too (a loaded machine, tests run side by
+	 * side) and overwrite the slots: a few tries for a quiet moment */
 	char s[64] = "";
-	__u32 k = 0;
-	bpf_map_lookup_elem(smfd, &k, s);
+	pid_t child = 0;
+	for (int try = 0; try < 20; try++) {
+		__u32 k = 0;
+		if ((child = fork()) == 0) {
+			execl("/bin/true", "true", (char *)NULL);
+			_exit(127);
+		}
+		waitpid(child, NULL, 0);
+		bpf_map_lookup_elem(smfd, &k, s);
+		if (!strcmp(s, "/bin/true") && slot(mfd, 5) == (__u64)child)
+			break;
+	}
 	CHECK(!strcmp(s, "/bin/true"));
 	CHECK(slot(mfd, 5) == (__u64)child);
 	detach(&a);
