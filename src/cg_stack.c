@@ -1,6 +1,7 @@
 /* cg_stack.c - stack(), ustack(), the stack variables and the symbol
  * subroutines in BPF: bpf_get_stack into the record or key slot, which it
  * zero-fills after the last frame (the consumer stops there). */
+#include <string.h>
 #include "calls.h"
 #include "cg.h"
 #include "builtins.h"
@@ -14,7 +15,10 @@
 /* r0 = bpf_get_stack(ctx, r7 + off, size, flags): bytes written. */
 static void get_stack(struct cg *g, uint32_t off, uint32_t size, int user)
 {
-	if (g->in_error) {	/* the ERROR subprogram has no context */
+	/* the ERROR subprogram has no context; BEGIN and END have no kernel
+	 * stack of their own (DTrace prints none: we fire them from a bpf()
+	 * call) */
+	if (g->in_error || (!user && !strcmp(g->site->first->prov, "dtrace"))) {
 		for (uint32_t i = 0; i < size; i += 8)
 			cg_emit(g, ST_MEM(BPF_DW, R7, off + i, 0));
 		cg_emit(g, MOV64_IMM(R0, 0));
