@@ -1087,7 +1087,8 @@ static void call_error(struct cg *g)
 	cg_emit(g, INSN(BPF_JMP | BPF_CALL, 0, BPF_PSEUDO_CALL, 0, 0));
 }
 
-/* A fault ends the clause with a fault record instead of its own. */
+/* A fault ends the clause with a fault record instead of its own; one
+ * in an ERROR clause is only counted, as DTrace counts its dblerrors. */
 static void fault_handler(struct cg *g)
 {
 	if (!g->nfault)
@@ -1095,6 +1096,12 @@ static void fault_handler(struct cg *g)
 	int skip = cg_jump(g, JA(0));
 	for (int i = 0; i < g->nfault; i++)
 		cg_land(g, g->to_fault[i]);
+	if (g->in_error) {
+		cg_count_drop(g, DROP_DBLERROR);
+		add_fixup(&g->to_end, &g->nend, cg_jump(g, JA(0)));
+		cg_land(g, skip);
+		return;
+	}
 	cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF, 0));
 	cg_emit(g, STX_MEM(BPF_W, R7, R9, FAULT_OFF + 4));
 	cg_emit(g, CALL_HELPER(BPF_FUNC_get_smp_processor_id));
@@ -1102,8 +1109,7 @@ static void fault_handler(struct cg *g)
 	cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF + 12, 0));
 	cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF + FREC_EPID, g->ecb->epid));
 	output(g, FAULT_OFF, FAULT_SIZE);
-	if (!g->in_error)
-		call_error(g);
+	call_error(g);
 	add_fixup(&g->to_end, &g->nend, cg_jump(g, JA(0)));
 	cg_land(g, skip);
 }

@@ -107,9 +107,9 @@ enum act_kind {
 /* A fault record (epid 0) tells the consumer what went wrong where:
  * header as any record, then the u32s below and the address. */
 enum fault {				/* DTrace's DTRACEFLT_* numbers */
-	FAULT_BADADDR = 1,		/* DTRACEFLT_BADADDR */
-	FAULT_ILLOP = 3,		/* DTRACEFLT_ILLOP */
-	FAULT_DIVZERO = 4,		/* DTRACEFLT_DIVZERO */
+	FAULT_UNKNOWN, FAULT_BADADDR, FAULT_BADALIGN, FAULT_ILLOP,
+	FAULT_DIVZERO, FAULT_NOSCRATCH, FAULT_KPRIV, FAULT_UPRIV,
+	FAULT_TUPOFLOW, FAULT_BADSTACK, FAULT_BADSIZE,
 };
 #define FREC_EPID	16		/* the clause's ecb */
 #define FREC_ACT	20		/* statement number, 0 = predicate */
@@ -185,7 +185,7 @@ struct options {
 /* MAP_DROPS's value: u64 counts of what could not be kept. */
 enum drop_kind {
 	DROP_RECORD, DROP_DYNVAR, DROP_AGG, DROP_SPEC, DROP_SPECUNAVAIL,
-	DROP_COUNT
+	DROP_DBLERROR, DROP_COUNT
 };
 
 /* The maps every program uses; MAP_SEL is the running site's own. */

@@ -213,22 +213,41 @@ static int after_exit(struct dprog *dp, uint32_t pid)
 	return !p || strcmp(p->prov, "dtrace") || strcmp(p->name, "END");
 }
 
-/* A fault record: DTrace's message, on stderr. */
+/* dtrace_faultstr()'s words for a DTRACEFLT_* number. */
+static const char *fault_words(uint32_t code)
+{
+	static const char *const words[] = {
+		[FAULT_BADADDR] = "invalid address",
+		[FAULT_BADALIGN] = "invalid alignment",
+		[FAULT_ILLOP] = "illegal operation",
+		[FAULT_DIVZERO] = "divide-by-zero",
+		[FAULT_NOSCRATCH] = "out of scratch space",
+		[FAULT_KPRIV] = "invalid kernel access",
+		[FAULT_UPRIV] = "invalid user access",
+		[FAULT_TUPOFLOW] = "tuple stack overflow",
+		[FAULT_BADSTACK] = "bad stack",
+		[FAULT_BADSIZE] = "invalid size",
+	};
+
+	if (code < sizeof(words) / sizeof(words[0]) && words[code])
+		return words[code];
+	return "unknown fault";
+}
+
+/* A fault record: dt_handle_err()'s message, on stderr.  The offset is
+ * a BPF instruction's, as DTrace on BPF words it ("at BPF pc N"). */
 static void fault_message(struct dprog *dp, const unsigned char *rec)
 {
 	uint32_t epid = rd32(rec + FREC_EPID), act = rd32(rec + FREC_ACT);
 	uint32_t code = rd32(rec + FREC_CODE), pc = rd32(rec + FREC_PC);
 	const struct probe *p = probe_by_id(rd32(rec + 4));
-	char what[64], where[32];
+	char details[32] = "", where[32];
 
 	if (!p || after_exit(dp, p->id))
 		return;
-	if (code == FAULT_DIVZERO)
-		snprintf(what, sizeof(what), "divide-by-zero");
-	else if (code == FAULT_ILLOP)
-		snprintf(what, sizeof(what), "illegal operation");
-	else
-		snprintf(what, sizeof(what), "invalid address (0x%llx)",
+	if (code == FAULT_BADADDR || code == FAULT_BADALIGN ||
+	    code == FAULT_BADSTACK || code == FAULT_BADSIZE)
+		snprintf(details, sizeof(details), " (0x%llx)",
 			 (unsigned long long)rd64(rec + FREC_ADDR));
 	if (act)
 		snprintf(where, sizeof(where), "action #%u", act);
@@ -236,8 +255,8 @@ static void fault_message(struct dprog *dp, const unsigned char *rec)
 		snprintf(where, sizeof(where), "predicate");
 	fflush(dp->opt->out);
 	fprintf(stderr, "dtrace: error on enabled probe ID %u (ID %u: "
-		"%s:%s:%s:%s): %s in %s at BPF pc %u\n", epid, p->id, p->prov,
-		p->mod, p->func, p->name, what, where, pc);
+		"%s:%s:%s:%s): %s%s in %s at BPF pc %u\n", epid, p->id, p->prov,
+		p->mod, p->func, p->name, fault_words(code), details, where, pc);
 }
 
 /* A clause whose actions only act on the tracing state (commit(),
@@ -337,15 +356,17 @@ int consume_poll(struct dprog *dp, int timeout_ms)
  * reported as dt_drop.c words it, per CPU for records and aggregations,
  * in total for the others. */
 static const struct {
-	const char *tag, *what;
+	const char *tag, *what, *msg;
 	int per_cpu;
 } drop_names[DROP_COUNT] = {
-	[DROP_RECORD] = { "DTRACEDROP_PRINCIPAL", "drop", 1 },
-	[DROP_DYNVAR] = { "DTRACEDROP_DYNAMIC", "dynamic variable drop", 0 },
-	[DROP_AGG] = { "DTRACEDROP_AGGREGATION", "aggregation drop", 1 },
-	[DROP_SPEC] = { "DTRACEDROP_SPEC", "speculative drop", 0 },
+	[DROP_RECORD] = { "DTRACEDROP_PRINCIPAL", "drop", "", 1 },
+	[DROP_DYNVAR] = { "DTRACEDROP_DYNAMIC", "dynamic variable drop", "", 0 },
+	[DROP_AGG] = { "DTRACEDROP_AGGREGATION", "aggregation drop", "", 1 },
+	[DROP_SPEC] = { "DTRACEDROP_SPEC", "speculative drop", "", 0 },
 	[DROP_SPECUNAVAIL] = { "DTRACEDROP_SPECUNAVAIL", "failed speculation",
-			       0 },
+			       " (no speculative buffer available)", 0 },
+	[DROP_DBLERROR] = { "DTRACEDROP_DBLERROR", "error",
+			    " in ERROR probe enabling", 0 },
 };
 
 static void drop_message(struct dprog *dp, int k, uint64_t n, int cpu)
@@ -359,9 +380,7 @@ static void drop_message(struct dprog *dp, int k, uint64_t n, int cpu)
 		dp->opt->droptags ? "[" : "",
 		dp->opt->droptags ? drop_names[k].tag : "",
 		dp->opt->droptags ? "] " : "", (unsigned long long)n,
-		drop_names[k].what, n > 1 ? "s" : "", where,
-		k == DROP_SPECUNAVAIL ? " (no speculative buffer available)"
-				      : "");
+		drop_names[k].what, n > 1 ? "s" : "", where, drop_names[k].msg);
 }
 
 void consume_drops(struct dprog *dp)
