@@ -1131,8 +1131,14 @@ static struct ecb *clause(struct dprog *dp, struct site *owner,
 	cg_stmts(&g, c->b);
 	/* A clause of assignments alone records nothing; an empty one
 	 * records the probe (DTrace's default action). */
-	if (g.nacts || !c->b)
+	if (g.nacts || !c->b) {
+		/* exit()'s record always goes: the consumer stops on it */
+		if (!has_exit(g.ecb))
+			cg_buf_reserve(&g, clause_is_end(s));
+		else
+			ecb_dtrace_size(g.ecb);
 		output(&g, 0, g.ecb->recsize);
+	}
 	fault_handler(&g);
 	for (int i = 0; i < g.nend; i++)
 		cg_land(&g, g.to_end[i]);

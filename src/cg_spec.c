@@ -75,6 +75,7 @@ static void check_id(struct cg *g)
  * past nspec is an illegal operation. */
 static void cg_speculate(struct cg *g, struct node *n)
 {
+	g->speculates = 1;
 	cg_expr(g, n->a);
 	cg_to_end(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
 	cg_emit(g, MOV64_REG(R1, R0));

@@ -140,6 +140,7 @@ struct ecb {
 	uint32_t epid;			/* index + 1 */
 	struct node *clause;
 	uint32_t recsize;		/* bytes, header included */
+	uint32_t dtsize, dtalign;	/* DTrace's bytes for it (cg_buf.c) */
 	struct action *acts, **last;
 };
 
@@ -167,6 +168,8 @@ struct options {
 	int nspec;			/* speculation buffers (1) */
 	uint64_t specsize;		/* bytes of each (32k); 0: default */
 	uint64_t switchrate_ns;
+	uint64_t statusrate_ns;		/* 0: look at exit and fill each poll */
+	char bufpolicy;			/* 's'witch (0 too), 'f'ill, 'r'ing */
 	char **margv;			/* macro arguments $0..$n */
 	int margc;
 	FILE *out;
@@ -188,6 +191,15 @@ enum drop_kind {
 	DROP_DBLERROR, DROP_COUNT
 };
 
+/* MAP_BUF's value: how the principal buffer is accounted (cg_buf.c) in
+ * DTrace's record sizes.  The consumer bumps gen at each switch; a
+ * clause adds its record to its CPU's bytes of this gen and keeps it
+ * only within limit (endlimit for END's clauses); over it, fill sets
+ * filled and the record goes, otherwise it is counted as a drop. */
+struct buf_ctl {
+	uint64_t gen, limit, endlimit, fill, filled;
+};
+
 /* The maps every program uses; MAP_SEL is the running site's own. */
 enum map_id {
 	MAP_RB,				/* ringbuf: records */
@@ -195,6 +207,7 @@ enum map_id {
 	MAP_SCRATCH,			/* percpu array[1]: record, temporaries */
 	MAP_STR,			/* array[1]: constant strings (strtab) */
 	MAP_DROPS,			/* percpu array[1]: u64 drops, DROP_* */
+	MAP_BUF,			/* array[1]: struct buf_ctl */
 	MAP_SEL,			/* hash: selector -> {probe id, clause mask} */
 	MAP_COUNT
 };
@@ -230,6 +243,10 @@ struct dprog {
 	FILE *out_orig;			/* -o's file, which freopen("") restores */
 	int heading_done;		/* "CPU ID FUNCTION:NAME" printed */
 	uint64_t *drops_seen;		/* per CPU, reported so far */
+	uint64_t end_reserve;		/* fill: DTrace's bytes kept for END */
+	struct cpuring *rings;		/* ring policy: records per CPU */
+	int nrings, ring_replay;	/* replay: print, do not hold */
+	uint64_t next_switch, next_status;	/* ns, CLOCK_MONOTONIC */
 	struct ring_buffer *rb;
 };
 
@@ -261,6 +278,18 @@ void spec_hold(struct dprog *dp, int id, const void *rec, size_t size);
 void spec_commit(struct dprog *dp, int id);
 void spec_discard(struct dprog *dp, int id);
 void spec_free(struct dprog *dp);
+
+/* buffer.c: the consumer's side of -x bufpolicy and the rates.
+ * buf_init fills MAP_BUF; buf_work switches at switchrate and says
+ * (1) when tracing is to stop: exit() seen or a fill buffer full, at
+ * the first status check (-x statusrate) after it.  ring_hold keeps a
+ * record in its CPU's ring of bufsize (DTrace's bytes), ring_flush
+ * prints what the rings kept, END's CPU last. */
+int buf_init(struct dprog *dp);
+int buf_work(struct dprog *dp);
+int ring_hold(struct dprog *dp, const struct ecb *e, const void *rec,
+	      size_t size);
+void ring_flush(struct dprog *dp);
 
 /* destructive.c: system(), freopen() and ftruncate() as the consumer
  * does them, once their record is consumed. */

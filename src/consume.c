@@ -275,6 +275,18 @@ static int is_silent(const struct ecb *e)
 	return 1;
 }
 
+/* The ring policy prints at the end, but an exit() stops tracing now. */
+static void note_exit(struct dprog *dp, const struct ecb *e,
+		      const unsigned char *rec)
+{
+	int i = 0;
+	uint32_t done = rd32(rec + 12);
+
+	for (const struct action *a = e->acts; a; a = a->next, i++)
+		if (a->kind == ACT_EXIT && (i >= 32 || (done & (1u << i))))
+			do_action(dp, a, rec);
+}
+
 int consume_record(struct dprog *dp, const void *data, size_t size)
 {
 	const unsigned char *rec = data;
@@ -301,6 +313,10 @@ int consume_record(struct dprog *dp, const void *data, size_t size)
 	e = dp->ecbs[epid - 1];
 	if (size < e->recsize || after_exit(dp, pid))
 		return 0;
+	if (dp->opt->bufpolicy == 'r' && !dp->ring_replay) {
+		note_exit(dp, e, rec);		/* tracing stops now */
+		return ring_hold(dp, e, rec, size);
+	}
 
 	int silent = is_silent(e);
 	if (!silent)

@@ -494,7 +494,7 @@ static int trace(struct dprog *dp)
 	if (opts.destructive && !opts.quiet)
 		fprintf(stderr, "dtrace: allowing destructive actions\n");
 	proc_release_all();
-	while (!dp->exited && !g_intr && (!nproc || proc_poll(opts.quiet))) {
+	while (!buf_work(dp) && !g_intr && (!nproc || proc_poll(opts.quiet))) {
 		if (consume_poll(dp, poll_ms()) < 0)
 			break;
 		consume_drops(dp);
@@ -505,6 +505,7 @@ static int trace(struct dprog *dp)
 	run_dtrace_probe(dp, "END");
 	while (g_intr < 2 && consume_poll(dp, 0) > 0)
 		;
+	ring_flush(dp);
 	consume_drops(dp);
 	fputc('\n', opts.out);
 	agg_print_all(dp);
