@@ -71,15 +71,14 @@ static void check_id(struct cg *g)
 	cg_emit(g, MOV64_REG(R0, R1));
 }
 
-/* speculate(id): an id not in use makes the clause record nothing; one
- * past nspec is an illegal operation. */
+/* speculate(id): an id not in use makes the clause record nothing (a
+ * bad id is no fault in DTrace on Linux either). */
 static void cg_speculate(struct cg *g, struct node *n)
 {
 	g->speculates = 1;
 	cg_expr(g, n->a);
 	cg_to_end(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
-	cg_emit(g, MOV64_REG(R1, R0));
-	check_id(g);
+	cg_to_end(g, JMP_IMM(BPF_JGT, R0, g->dp->opt->nspec, 0));
 	state_addr(g);
 	cg_emit(g, LDX_MEM(BPF_DW, R2, R1, 0));
 	cg_to_end(g, JMP_IMM(BPF_JNE, R2, 1, 0));

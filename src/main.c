@@ -466,13 +466,16 @@ static void catch_signals(void)
 	sigaction(SIGCHLD, &sa, NULL);
 }
 
-/* Poll timeout: the switch rate if it is shorter than the 200 ms at
+/* Poll timeout: the switch or status rate if shorter than the 200 ms at
  * which -c/-p processes and signals are looked at anyway. */
 static int poll_ms(void)
 {
-	uint64_t ms = opts.switchrate_ns / 1000000;
+	uint64_t ns = opts.switchrate_ns, ms;
 
-	if (!opts.switchrate_ns || ms >= 200)
+	if (opts.statusrate_ns && (!ns || opts.statusrate_ns < ns))
+		ns = opts.statusrate_ns;	/* status checks on time */
+	ms = ns / 1000000;
+	if (!ns || ms >= 200)
 		return 200;
 	return ms ? (int)ms : 1;
 }
@@ -486,6 +489,7 @@ static int trace(struct dprog *dp)
 			"actions not allowed\n");
 		return 1;
 	}
+	perf_only_cpu = opts.cpu;
 	if (load_program(dp) || consume_open(dp) || attach_program(dp))
 		return 1;
 	catch_signals();

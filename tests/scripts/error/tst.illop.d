@@ -1,5 +1,5 @@
 /* @@filter: pc */
-/* A speculation id that no speculation() gave is an illegal operation:
+/* commit() of an id past nspec is an illegal operation:
  * DTRACEFLT_ILLOP, no address in the message. */
 #pragma D option quiet
 
@@ -10,8 +10,8 @@ ERROR
 
 BEGIN
 {
-	speculate(99);
-	printf("not printed\n");
+	commit(99);
+
 }
 
 BEGIN
