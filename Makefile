@@ -41,7 +41,7 @@ build/dtrace: $(DTRACE_SRC) $(wildcard src/*.h) build/syscalls.h | build
 # Record decoding and options, without the kernel (probe_by_id is the test's).
 build/test_consume: tests/unit/test_consume.c src/consume.c src/options.c src/util.c src/fmt.c \
 		src/stackout.c src/ksym.c src/usym.c \
-		src/aggfmt.c src/aggout.c src/spec.c src/destructive.c src/types.c src/compile.h tests/unit/check.h | build
+		src/aggfmt.c src/aggout.c src/spec.c src/destructive.c src/buffer.c src/types.c src/compile.h tests/unit/check.h | build
 	$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(LDLIBS)
 
 build/test_emit: tests/unit/test_emit.c src/emit.h tests/unit/check.h | build

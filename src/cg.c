@@ -1151,7 +1151,8 @@ static void call_error(struct cg *g)
 	cg_emit(g, INSN(BPF_JMP | BPF_CALL, 0, BPF_PSEUDO_CALL, 0, 0));
 }
 
-/* A fault ends the clause with a fault record instead of its own. */
+/* A fault ends the clause with a fault record instead of its own; one
+ * in an ERROR clause is only counted, as DTrace counts its dblerrors. */
 static void fault_handler(struct cg *g)
 {
 	if (!g->nfault)
@@ -1159,6 +1160,12 @@ static void fault_handler(struct cg *g)
 	int skip = cg_jump(g, JA(0));
 	for (int i = 0; i < g->nfault; i++)
 		cg_land(g, g->to_fault[i]);
+	if (g->in_error) {
+		cg_count_drop(g, DROP_DBLERROR);
+		add_fixup(&g->to_end, &g->nend, cg_jump(g, JA(0)));
+		cg_land(g, skip);
+		return;
+	}
 	cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF, 0));
 	cg_emit(g, STX_MEM(BPF_W, R7, R9, FAULT_OFF + 4));
 	cg_emit(g, CALL_HELPER(BPF_FUNC_get_smp_processor_id));
@@ -1166,8 +1173,7 @@ static void fault_handler(struct cg *g)
 	cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF + 12, 0));
 	cg_emit(g, ST_MEM(BPF_W, R7, FAULT_OFF + FREC_EPID, g->ecb->epid));
 	output(g, FAULT_OFF, FAULT_SIZE);
-	if (!g->in_error)
-		call_error(g);
+	call_error(g);
 	add_fixup(&g->to_end, &g->nend, cg_jump(g, JA(0)));
 	cg_land(g, skip);
 }
@@ -1210,11 +1216,17 @@ static struct ecb *clause(struct dprog *dp, struct site *owner,
 	cg_stmts(&g, c->b);
 	/* A clause of assignments alone records nothing; an empty one
 	 * records the probe (DTrace's default action). */
-	if (g.nacts || !c->b)
+	if (g.nacts || !c->b) {
+		/* exit()'s record always goes: the consumer stops on it */
+		if (!has_exit(g.ecb))
+			cg_buf_reserve(&g, clause_is_end(s));
+		else
+			ecb_dtrace_size(g.ecb);
 		output(&g, 0, g.ecb->recsize);
-	else		/* nor needs a header: "goto next" in its place */
+	} else {	/* nor needs a header: "goto next" in its place */
 		for (int i = header; i < header_end; i++)
 			g.b->insn[i] = JA(0);
+	}
 	fault_handler(&g);
 	for (int i = 0; i < g.nend; i++)
 		cg_land(&g, g.to_end[i]);

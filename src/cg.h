@@ -35,7 +35,8 @@
 #define FAULT_OFF	(SELKEY_OFF + 8)	/* a fault record */
 #define FAULT_SIZE	40
 #define TSTAMP_OFF	(ERRARGS_OFF + ERRARGS_SIZE)	/* the clause's timestamp */
-#define TEMP_OFF	(TSTAMP_OFF + 8)
+#define BUF_OFF		(TSTAMP_OFF + 8)	/* u64 gen, bytes */
+#define TEMP_OFF	(BUF_OFF + 16)
 #define TEMP_SIZE	8192		/* temporaries (strings, keys) per
 					   statement */
 #define THIS_OFF	(TEMP_OFF + TEMP_SIZE)	/* this-> variables */
@@ -81,6 +82,7 @@ struct cg {
 	int *to_end, nend;		/* jumps to the clause's end */
 	int *to_fault, nfault;		/* jumps to the fault handler */
 	int in_error;			/* compiling the ERROR subprogram */
+	int speculates;			/* speculate() in the clause */
 };
 
 void cg_emit(struct cg *g, struct bpf_insn i);
@@ -111,6 +113,12 @@ void cg_fault_if(struct cg *g, enum fault code, int addr_slot);
 void cg_ld_map(struct cg *g, int reg, int m);	/* enum map_id, dmap_add's */
 /* r1 = r7 + off (a scratch address). */
 void cg_scratch_addr(struct cg *g, int reg, uint32_t off);
+
+/* cg_buf.c: DTrace's size of the clause's record (ecb dtsize), then
+ * the check that keeps it within -x bufsize: over it, to the clause's
+ * end.  Clobbers r0-r5. */
+void cg_buf_reserve(struct cg *g, int is_end);
+void ecb_dtrace_size(struct ecb *e);		/* its dtsize, dtalign */
 
 /* cg_dvar.c: a dynamic variable's element.  The key of lvalue lv (an
  * N_INDEX or N_SELF naming a dynamic variable) is built in a temporary,

@@ -60,9 +60,22 @@ static void state_addr(struct cg *g)
 	cg_emit(g, ALU64_REG(BPF_ADD, R1, R8));
 }
 
-/* speculate(id): an id not in use makes the clause record nothing. */
+/* r0 = the id in r1, after an illegal-operation fault if it is past
+ * nspec (DTrace's dtrace_speculation_buffer() check). */
+static void check_id(struct cg *g)
+{
+	cg_emit(g, MOV64_IMM(R0, 0));
+	cg_emit(g, JMP_IMM(BPF_JLE, R1, g->dp->opt->nspec, 1));
+	cg_emit(g, MOV64_IMM(R0, 1));
+	cg_fault_if(g, FAULT_ILLOP, 0);
+	cg_emit(g, MOV64_REG(R0, R1));
+}
+
+/* speculate(id): an id not in use makes the clause record nothing (a
+ * bad id is no fault in DTrace on Linux either). */
 static void cg_speculate(struct cg *g, struct node *n)
 {
+	g->speculates = 1;
 	cg_expr(g, n->a);
 	cg_to_end(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
 	cg_to_end(g, JMP_IMM(BPF_JGT, R0, g->dp->opt->nspec, 0));
@@ -84,11 +97,7 @@ static void cg_commit(struct cg *g, struct node *n)
 	cg_record_value(g, n->a, &a->args[0]);
 	int zero = cg_jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
 	cg_emit(g, MOV64_REG(R1, R0));
-	cg_emit(g, MOV64_IMM(R0, 0));
-	cg_emit(g, JMP_IMM(BPF_JLE, R1, g->dp->opt->nspec, 1));
-	cg_emit(g, MOV64_IMM(R0, 1));
-	cg_fault_if(g, FAULT_ILLOP, 0);
-	cg_emit(g, MOV64_REG(R0, R1));
+	check_id(g);
 	state_addr(g);
 	cg_emit(g, ST_MEM(BPF_DW, R1, 0, 0));
 	cg_land(g, zero);

@@ -100,6 +100,11 @@ static int match_descs(struct dprog *dp, struct node *c, struct matched *m)
 	return total;
 }
 
+static int is_error_site(const struct site *s)
+{
+	return !strcmp(s->name, "dtrace:ERROR");
+}
+
 static int compile_clause(struct dprog *dp, struct node *c)
 {
 	struct matched m = { 0 };
@@ -128,7 +133,11 @@ static int compile_clause(struct dprog *dp, struct node *c)
 		check_clause(dp, c, refused);
 	for (int k = 0; k < ndone; k++) {
 		check_clause(dp, c, done[k]->first);
-		cg_clause(dp, done[k], c, site_clause(dp, done[k], c));
+		/* ERROR's clauses are compiled into the programs that can
+		 * fault (compile_finish), so their EPIDs follow the others',
+		 * as DTrace numbers them */
+		if (!is_error_site(done[k]))
+			cg_clause(dp, done[k], c, site_clause(dp, done[k], c));
 	}
 	free(done);
 	free(m.p);

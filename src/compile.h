@@ -46,6 +46,7 @@ struct var {
 	struct node *value;		/* VAR_INLINE: the expression */
 	int nkeys;			/* > 0: an associative array */
 	int is_dynamic;			/* assoc array or self->: a map */
+	int declared;			/* by a declaration, not by use */
 	struct dtype *keys[MAXKEYS];	/* the key tuple's types */
 	int map;			/* its map's id (dmap_shared), 0 until made */
 	int id;				/* its keys' first u64 in that map */
@@ -116,9 +117,9 @@ enum act_kind {
 /* A fault record (epid 0) tells the consumer what went wrong where:
  * header as any record, then the u32s below and the address. */
 enum fault {				/* DTrace's DTRACEFLT_* numbers */
-	FAULT_BADADDR = 1,		/* DTRACEFLT_BADADDR */
-	FAULT_ILLOP = 3,		/* DTRACEFLT_ILLOP */
-	FAULT_DIVZERO = 4,		/* DTRACEFLT_DIVZERO */
+	FAULT_UNKNOWN, FAULT_BADADDR, FAULT_BADALIGN, FAULT_ILLOP,
+	FAULT_DIVZERO, FAULT_NOSCRATCH, FAULT_KPRIV, FAULT_UPRIV,
+	FAULT_TUPOFLOW, FAULT_BADSTACK, FAULT_BADSIZE,
 };
 #define FREC_EPID	16		/* the clause's ecb */
 #define FREC_ACT	20		/* statement number, 0 = predicate */
@@ -149,6 +150,7 @@ struct ecb {
 	uint32_t epid;			/* index + 1 */
 	struct node *clause;
 	uint32_t recsize;		/* bytes, header included */
+	uint32_t dtsize, dtalign;	/* DTrace's bytes for it (cg_buf.c) */
 	struct action *acts, **last;
 };
 
@@ -180,13 +182,14 @@ struct options {
 	int nspec;			/* speculation buffers (1) */
 	uint64_t specsize;		/* bytes of each (32k); 0: default */
 	uint64_t switchrate_ns;
+	uint64_t statusrate_ns;		/* 0: look at exit and fill each poll */
+	char bufpolicy;			/* 's'witch (0 too), 'f'ill, 'r'ing */
 	char **margv;			/* macro arguments $0..$n */
 	int margc;
 	FILE *out;
 	/* options.c fills these; main.c and consume.c read them */
 	int rawbytes, droptags, defaultargs, argref, empty;
 	int cpu;			/* -xcpu, -1: every CPU */
-	char bufpolicy;			/* 's'witch (0 too), 'f'ill, 'r'ing */
 	/* stacks: frames recorded (0: DTrace's 20 and 100), the indent of
 	 * printed frames (0: 14), -x noresolve */
 	int stackframes, ustackframes, stackindent, noresolve;
@@ -202,7 +205,16 @@ struct options {
 /* MAP_DROPS's value: u64 counts of what could not be kept. */
 enum drop_kind {
 	DROP_RECORD, DROP_DYNVAR, DROP_AGG, DROP_SPEC, DROP_SPECUNAVAIL,
-	DROP_COUNT
+	DROP_DBLERROR, DROP_COUNT
+};
+
+/* MAP_BUF's value: how the principal buffer is accounted (cg_buf.c) in
+ * DTrace's record sizes.  The consumer bumps gen at each switch; a
+ * clause adds its record to its CPU's bytes of this gen and keeps it
+ * only within limit (endlimit for END's clauses); over it, fill sets
+ * filled and the record goes, otherwise it is counted as a drop. */
+struct buf_ctl {
+	uint64_t gen, limit, endlimit, fill, filled;
 };
 
 /* The maps every program uses; MAP_SEL is the running site's own. */
@@ -212,6 +224,7 @@ enum map_id {
 	MAP_SCRATCH,			/* percpu array[1]: record, temporaries */
 	MAP_STR,			/* array[1]: constant strings (strtab) */
 	MAP_DROPS,			/* percpu array[1]: u64 drops, DROP_* */
+	MAP_BUF,			/* array[1]: struct buf_ctl */
 	MAP_SEL,			/* hash: selector -> {probe id, clause mask} */
 	MAP_COUNT
 };
@@ -247,15 +260,13 @@ struct dprog {
 	FILE *out_orig;			/* -o's file, which freopen("") restores */
 	int heading_done;		/* "CPU ID FUNCTION:NAME" printed */
 	uint64_t *drops_seen;		/* per CPU, reported so far */
+	uint64_t end_reserve;		/* fill: DTrace's bytes kept for END */
+	struct cpuring *rings;		/* ring policy: records per CPU */
+	int nrings, ring_replay;	/* replay: print, do not hold */
+	uint64_t next_switch, next_status;	/* ns, CLOCK_MONOTONIC */
 	struct ring_buffer *rb;
-	int draining;			/* tracing ended: read what is left */
-	int exit_flagged;		/* exit() ran, its record not yet read */
-	struct keptring *kept;		/* bufpolicy=ring: records held */
 };
 
-
-/* consume.c, bufpolicy=ring: print the records kept, oldest first. */
-void consume_kept(struct dprog *dp);
 
 /* load.c: the ring buffer's bytes: -x bufsize (4m) up to a power of 2. */
 uint32_t rb_size(const struct dprog *dp);
@@ -284,6 +295,18 @@ void spec_hold(struct dprog *dp, int id, const void *rec, size_t size);
 void spec_commit(struct dprog *dp, int id);
 void spec_discard(struct dprog *dp, int id);
 void spec_free(struct dprog *dp);
+
+/* buffer.c: the consumer's side of -x bufpolicy and the rates.
+ * buf_init fills MAP_BUF; buf_work switches at switchrate and says
+ * (1) when tracing is to stop: exit() seen or a fill buffer full, at
+ * the first status check (-x statusrate) after it.  ring_hold keeps a
+ * record in its CPU's ring of bufsize (DTrace's bytes), ring_flush
+ * prints what the rings kept, END's CPU last. */
+int buf_init(struct dprog *dp);
+int buf_work(struct dprog *dp);
+int ring_hold(struct dprog *dp, const struct ecb *e, const void *rec,
+	      size_t size);
+void ring_flush(struct dprog *dp);
 
 /* destructive.c: system(), freopen() and ftruncate() as the consumer
  * does them, once their record is consumed. */

@@ -245,22 +245,41 @@ static int after_exit(struct dprog *dp, uint32_t pid)
 	return !p || strcmp(p->prov, "dtrace") || strcmp(p->name, "END");
 }
 
-/* A fault record: DTrace's message, on stderr. */
+/* dtrace_faultstr()'s words for a DTRACEFLT_* number. */
+static const char *fault_words(uint32_t code)
+{
+	static const char *const words[] = {
+		[FAULT_BADADDR] = "invalid address",
+		[FAULT_BADALIGN] = "invalid alignment",
+		[FAULT_ILLOP] = "illegal operation",
+		[FAULT_DIVZERO] = "divide-by-zero",
+		[FAULT_NOSCRATCH] = "out of scratch space",
+		[FAULT_KPRIV] = "invalid kernel access",
+		[FAULT_UPRIV] = "invalid user access",
+		[FAULT_TUPOFLOW] = "tuple stack overflow",
+		[FAULT_BADSTACK] = "bad stack",
+		[FAULT_BADSIZE] = "invalid size",
+	};
+
+	if (code < sizeof(words) / sizeof(words[0]) && words[code])
+		return words[code];
+	return "unknown fault";
+}
+
+/* A fault record: dt_handle_err()'s message, on stderr.  The offset is
+ * a BPF instruction's, as DTrace on BPF words it ("at BPF pc N"). */
 static void fault_message(struct dprog *dp, const unsigned char *rec)
 {
 	uint32_t epid = rd32(rec + FREC_EPID), act = rd32(rec + FREC_ACT);
 	uint32_t code = rd32(rec + FREC_CODE), pc = rd32(rec + FREC_PC);
 	const struct probe *p = probe_by_id(rd32(rec + 4));
-	char what[64], where[32];
+	char details[32] = "", where[32];
 
 	if (!p || after_exit(dp, p->id))
 		return;
-	if (code == FAULT_DIVZERO)
-		snprintf(what, sizeof(what), "divide-by-zero");
-	else if (code == FAULT_ILLOP)
-		snprintf(what, sizeof(what), "illegal operation");
-	else
-		snprintf(what, sizeof(what), "invalid address (0x%llx)",
+	if (code == FAULT_BADADDR || code == FAULT_BADALIGN ||
+	    code == FAULT_BADSTACK || code == FAULT_BADSIZE)
+		snprintf(details, sizeof(details), " (0x%llx)",
 			 (unsigned long long)rd64(rec + FREC_ADDR));
 	if (act)
 		snprintf(where, sizeof(where), "action #%u", act);
@@ -268,8 +287,8 @@ static void fault_message(struct dprog *dp, const unsigned char *rec)
 		snprintf(where, sizeof(where), "predicate");
 	fflush(dp->opt->out);
 	fprintf(stderr, "dtrace: error on enabled probe ID %u (ID %u: "
-		"%s:%s:%s:%s): %s in %s at BPF pc %u\n", epid, p->id, p->prov,
-		p->mod, p->func, p->name, what, where, pc);
+		"%s:%s:%s:%s): %s%s in %s at BPF pc %u\n", epid, p->id, p->prov,
+		p->mod, p->func, p->name, fault_words(code), details, where, pc);
 }
 
 /* A clause whose actions only act on the tracing state (commit(),
@@ -286,6 +305,18 @@ static int is_silent(const struct ecb *e)
 		    a->kind != ACT_DENORMALIZE)
 			return 0;
 	return 1;
+}
+
+/* The ring policy prints at the end, but an exit() stops tracing now. */
+static void note_exit(struct dprog *dp, const struct ecb *e,
+		      const unsigned char *rec)
+{
+	int i = 0;
+	uint32_t done = rd32(rec + 12);
+
+	for (const struct action *a = e->acts; a; a = a->next, i++)
+		if (a->kind == ACT_EXIT && (i >= 32 || (done & (1u << i))))
+			do_action(dp, a, rec);
 }
 
 int consume_record(struct dprog *dp, const void *data, size_t size)
@@ -318,6 +349,10 @@ int consume_record(struct dprog *dp, const void *data, size_t size)
 	e = dp->ecbs[epid - 1];
 	if (size < e->recsize || after_exit(dp, pid))
 		return 0;
+	if (dp->opt->bufpolicy == 'r' && !dp->ring_replay) {
+		note_exit(dp, e, rec);		/* tracing stops now */
+		return ring_hold(dp, e, rec, size);
+	}
 
 	int silent = is_silent(e);
 	if (!silent)
@@ -330,85 +365,8 @@ int consume_record(struct dprog *dp, const void *data, size_t size)
 	return 0;
 }
 
-/* ---- -x bufpolicy ---- */
-
-/* ring: the newest records, bufsize bytes of them, printed at the end. */
-struct keptring {
-	unsigned char **rec;
-	size_t *size;
-	size_t head, n, cap, bytes;
-};
-
-static void ring_keep(struct dprog *dp, const void *data, size_t size)
-{
-	struct keptring *k = dp->kept;
-	uint64_t max = dp->opt->bufsize ? dp->opt->bufsize : 4u << 20;
-
-	if (!k)
-		k = dp->kept = xcalloc(1, sizeof(*k));
-	while (k->n && k->bytes + size > max) {	/* the oldest goes */
-		k->bytes -= k->size[k->head];
-		free(k->rec[k->head]);
-		k->head = (k->head + 1) % k->cap;
-		k->n--;
-	}
-	if (k->n == k->cap) {			/* grow, unwrapping */
-		size_t cap = k->cap ? 2 * k->cap : 64;
-		unsigned char **r = xcalloc(cap, sizeof(*r));
-		size_t *s = xcalloc(cap, sizeof(*s));
-		for (size_t i = 0; i < k->n; i++) {
-			r[i] = k->rec[(k->head + i) % k->cap];
-			s[i] = k->size[(k->head + i) % k->cap];
-		}
-		free(k->rec);
-		free(k->size);
-		k->rec = r, k->size = s, k->cap = cap, k->head = 0;
-	}
-	size_t at = (k->head + k->n++) % k->cap;
-	k->rec[at] = xcalloc(1, size);
-	memcpy(k->rec[at], data, size);
-	k->size[at] = size;
-	k->bytes += size;
-}
-
-void consume_kept(struct dprog *dp)
-{
-	struct keptring *k = dp->kept;
-
-	if (!k)
-		return;
-	dp->kept = NULL;		/* what replays prints, not keeps */
-	for (size_t i = 0; i < k->n; i++) {
-		size_t at = (k->head + i) % k->cap;
-		consume_record(dp, k->rec[at], k->size[at]);
-		free(k->rec[at]);
-	}
-	free(k->rec);
-	free(k->size);
-	free(k);
-	fflush(dp->opt->out);
-}
-
-/* fill and ring read no record while tracing, so exit() is seen in the
- * globals' exit flag. */
-static void check_exit_flag(struct dprog *dp)
-{
-	uint32_t key = 0;
-	uint64_t *v = xcalloc(1, (dp->globsize + 15) & ~7u);
-
-	if (!bpf_map_lookup_elem(dp->map_fd[MAP_GLOB], &key, v) && v[0])
-		dp->exit_flagged = 1;
-	free(v);
-}
-
 static int handle_record(void *ctx, void *data, size_t size)
 {
-	struct dprog *dp = ctx;
-
-	if (dp->opt->bufpolicy == 'r') {
-		ring_keep(dp, data, size);
-		return 0;
-	}
 	return consume_record(ctx, data, size);
 }
 
@@ -434,14 +392,6 @@ int consume_poll(struct dprog *dp, int timeout_ms)
 
 	if (!dp->rb)
 		return -1;
-	if (dp->opt->bufpolicy == 'f' && !dp->draining) {
-		/* fill: the buffer fills, then records are dropped */
-		usleep(timeout_ms * 1000);
-		check_exit_flag(dp);
-		return 0;
-	}
-	if (dp->opt->bufpolicy == 'r')
-		check_exit_flag(dp);
 	/* records that did not wake us (cg.c: output) are read anyway */
 	n = ring_buffer__poll(dp->rb, timeout_ms);
 	if (n >= 0 || n == -EINTR) {
@@ -458,15 +408,17 @@ int consume_poll(struct dprog *dp, int timeout_ms)
  * reported as dt_drop.c words it, per CPU for records and aggregations,
  * in total for the others. */
 static const struct {
-	const char *tag, *what;
+	const char *tag, *what, *msg;
 	int per_cpu;
 } drop_names[DROP_COUNT] = {
-	[DROP_RECORD] = { "DTRACEDROP_PRINCIPAL", "drop", 1 },
-	[DROP_DYNVAR] = { "DTRACEDROP_DYNAMIC", "dynamic variable drop", 0 },
-	[DROP_AGG] = { "DTRACEDROP_AGGREGATION", "aggregation drop", 1 },
-	[DROP_SPEC] = { "DTRACEDROP_SPEC", "speculative drop", 0 },
+	[DROP_RECORD] = { "DTRACEDROP_PRINCIPAL", "drop", "", 1 },
+	[DROP_DYNVAR] = { "DTRACEDROP_DYNAMIC", "dynamic variable drop", "", 0 },
+	[DROP_AGG] = { "DTRACEDROP_AGGREGATION", "aggregation drop", "", 1 },
+	[DROP_SPEC] = { "DTRACEDROP_SPEC", "speculative drop", "", 0 },
 	[DROP_SPECUNAVAIL] = { "DTRACEDROP_SPECUNAVAIL", "failed speculation",
-			       0 },
+			       " (no speculative buffer available)", 0 },
+	[DROP_DBLERROR] = { "DTRACEDROP_DBLERROR", "error",
+			    " in ERROR probe enabling", 0 },
 };
 
 static void drop_message(struct dprog *dp, int k, uint64_t n, int cpu)
@@ -480,9 +432,7 @@ static void drop_message(struct dprog *dp, int k, uint64_t n, int cpu)
 		dp->opt->droptags ? "[" : "",
 		dp->opt->droptags ? drop_names[k].tag : "",
 		dp->opt->droptags ? "] " : "", (unsigned long long)n,
-		drop_names[k].what, n > 1 ? "s" : "", where,
-		k == DROP_SPECUNAVAIL ? " (no speculative buffer available)"
-				      : "");
+		drop_names[k].what, n > 1 ? "s" : "", where, drop_names[k].msg);
 }
 
 void consume_drops(struct dprog *dp)

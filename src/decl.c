@@ -221,7 +221,7 @@ static void declare_var(struct dprog *dp, const struct decl *d, struct dtype *t)
 	if (d->cls == DC_EXTERN)
 		return;
 	struct var *v = var_lookup(dp, name, k);
-	if (v && v->type && !same_type(v->type, t))
+	if (v && v->type && v->declared && !same_type(v->type, t))
 		ERR(d->line, "D_DECL_IDRED", "identifier redeclared: %s", name);
 	if (!v) {
 		v = xcalloc(1, sizeof(*v));
@@ -231,6 +231,7 @@ static void declare_var(struct dprog *dp, const struct decl *d, struct dtype *t)
 		dp->vars = v;
 	}
 	v->type = t;
+	v->declared = 1;
 	v->is_dynamic = assoc_keys(dp, d, v) || k == VAR_SELF;
 	if (v->nkeys && k == VAR_THIS)
 		ERR(d->line, "D_DECL_LOCASSC", "associative arrays may not be "

@@ -86,7 +86,7 @@ static int make_dmaps(struct dprog *dp)
 uint32_t rb_size(const struct dprog *dp)
 {
 	uint64_t bs = dp->opt->bufsize ? dp->opt->bufsize : DEFAULT_BUFSIZE;
-	uint32_t r = 4096;
+	uint32_t r = 64 << 10;	/* room for our larger records */
 	while (r < bs && r < (1u << 30))
 		r <<= 1;
 	return r;
@@ -182,6 +182,8 @@ static int make_maps(struct dprog *dp)
 	fd[MAP_STR] = map_new(BPF_MAP_TYPE_ARRAY, "dt_str", 4, STRTAB_MAX, 1);
 	fd[MAP_DROPS] = map_new(BPF_MAP_TYPE_PERCPU_ARRAY, "dt_drops", 4,
 				DROP_COUNT * 8, 1);
+	fd[MAP_BUF] = map_new(BPF_MAP_TYPE_ARRAY, "dt_buf", 4,
+			      sizeof(struct buf_ctl), 1);
 	for (int i = 0; i < MAP_SEL; i++)
 		if (fd[i] < 0)
 			return -1;
@@ -193,7 +195,8 @@ static int make_maps(struct dprog *dp)
 	memcpy(glob + GLOB_WALL, &wall, 8);
 	char *str = xcalloc(1, STRTAB_MAX);
 	memcpy(str, dp->strtab, dp->strtabsize);
-	int r = init_value(fd[MAP_GLOB], glob) || init_value(fd[MAP_STR], str);
+	int r = init_value(fd[MAP_GLOB], glob) || init_value(fd[MAP_STR], str) ||
+		buf_init(dp);
 	free(glob);
 	free(str);
 	return r ? -1 : 0;

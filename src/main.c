@@ -468,13 +468,16 @@ static void catch_signals(void)
 	sigaction(SIGCHLD, &sa, NULL);
 }
 
-/* Poll timeout: the switch rate if it is shorter than the 200 ms at
+/* Poll timeout: the switch or status rate if shorter than the 200 ms at
  * which -c/-p processes and signals are looked at anyway. */
 static int poll_ms(void)
 {
-	uint64_t ms = opts.switchrate_ns / 1000000;
+	uint64_t ns = opts.switchrate_ns, ms;
 
-	if (!opts.switchrate_ns || ms >= 200)
+	if (opts.statusrate_ns && (!ns || opts.statusrate_ns < ns))
+		ns = opts.statusrate_ns;	/* status checks on time */
+	ms = ns / 1000000;
+	if (!ns || ms >= 200)
 		return 200;
 	return ms ? (int)ms : 1;
 }
@@ -488,6 +491,7 @@ static int trace(struct dprog *dp)
 			"actions not allowed\n");
 		return 1;
 	}
+	perf_only_cpu = opts.cpu;
 	if (load_program(dp) || consume_open(dp) || attach_program(dp))
 		return 1;
 	catch_signals();
@@ -496,8 +500,7 @@ static int trace(struct dprog *dp)
 	if (opts.destructive && !opts.quiet)
 		fprintf(stderr, "dtrace: allowing destructive actions\n");
 	proc_release_all();
-	while (!dp->exited && !dp->exit_flagged && !g_intr &&
-	       (!nproc || proc_poll(opts.quiet))) {
+	while (!buf_work(dp) && !g_intr && (!nproc || proc_poll(opts.quiet))) {
 		if (consume_poll(dp, poll_ms()) < 0)
 			break;
 		consume_drops(dp);
@@ -505,14 +508,10 @@ static int trace(struct dprog *dp)
 	if (g_intr)
 		fputc('\n', opts.out);		/* after the ^C, as DTrace */
 	detach_program(dp);
-	/* what tracing left (bufpolicy=fill: all of it) before END's own */
-	dp->draining = 1;
-	while (g_intr < 2 && consume_poll(dp, 0) > 0)
-		;
 	run_dtrace_probe(dp, "END");
 	while (g_intr < 2 && consume_poll(dp, 0) > 0)
 		;
-	consume_kept(dp);
+	ring_flush(dp);
 	consume_drops(dp);
 	fputc('\n', opts.out);
 	agg_print_all(dp);

@@ -165,6 +165,8 @@ static int opt_rate(struct options *o, const struct optdesc *d,
 		return E_VAL;
 	if (!strcmp(d->name, "switchrate"))
 		o->switchrate_ns = ns;
+	else if (!strcmp(d->name, "statusrate"))
+		o->statusrate_ns = ns;
 	return OK;
 }
 
@@ -277,6 +279,8 @@ static const struct optdesc table[] = {
 	{ "cpphdrs", opt_flag, F(cpphdrs), NULL, 1 },
 	{ "bufsize", opt_size, NONE, NULL, 0 },
 	{ "switchrate", opt_rate, NONE, NULL, 0 },
+	{ "statusrate", opt_rate, NONE, NULL, 0 },
+	{ "bufpolicy", opt_word, F(bufpolicy), "fill|switch|ring", 0 },
 	{ "strsize", opt_strsize, NONE, NULL, 0 },
 	{ "stdc", opt_word, F(stdc), "a|c|s|t", 1 },
 	{ "define", opt_cpparg, NONE, "-D", 1 },
@@ -298,7 +302,6 @@ static const struct optdesc table[] = {
 	{ "preallocate", opt_size, NONE, NULL, 0 },
 	{ "aggrate", opt_rate, NONE, NULL, 0 },
 	{ "cleanrate", opt_rate, NONE, NULL, 0 },
-	{ "statusrate", opt_rate, NONE, NULL, 0 },
 	{ "nspec", opt_runtime, F(nspec), "v", 0 },
 	{ "stackframes", opt_runtime, F(stackframes), "v", 0 },
 	{ "ustackframes", opt_runtime, F(ustackframes), "v", 0 },
@@ -316,7 +319,6 @@ static const struct optdesc table[] = {
 	{ "aggpercpu", opt_flag, F(aggpercpu), NULL, 0 },
 	{ "grabanon", opt_runtime, NONE, NULL, 0 },
 	{ "temporal", opt_runtime, NONE, NULL, 0 },
-	{ "bufpolicy", opt_word, F(bufpolicy), "fill|switch|ring", 0 },
 	{ "bufresize", opt_word, NONE, "auto|manual", 0 },
 	{ "evaltime", opt_word, NONE, "exec|preinit|postinit|main", 0 },
 	{ "linkmode", opt_word, NONE, "kernel|static|dynamic", 0 },

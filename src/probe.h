@@ -160,6 +160,8 @@ void emit_ctx_load(struct ebuf *b, int off, int size, int is_signed);
 /* Open attr's perf event with prog_fd attached and enabled, on every
  * online CPU or only the first: fds go to a; 0 or -errno. */
 struct perf_event_attr;
+/* -x cpu=N: perf events open on CPU N alone (-1: all_cpus decides). */
+extern int perf_only_cpu;
 int perf_attach(struct perf_event_attr *attr, int all_cpus, int prog_fd,
 		struct attach *a);
 

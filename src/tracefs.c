@@ -99,6 +99,8 @@ int perf_attach_task(struct perf_event_attr *attr, int pid, int cpu,
 	return 0;
 }
 
+int perf_only_cpu = -1;
+
 int perf_attach(struct perf_event_attr *attr, int all_cpus, int prog_fd,
 		struct attach *a)
 {
@@ -106,6 +108,8 @@ int perf_attach(struct perf_event_attr *attr, int all_cpus, int prog_fd,
 
 	if (n == 0)
 		return -ENOENT;
+	if (perf_only_cpu >= 0)		/* -x cpu: a tick fires there */
+		return perf_attach_task(attr, -1, perf_only_cpu, prog_fd, a);
 	for (int i = 0; i < (all_cpus ? n : 1); i++) {
 		int err = perf_attach_task(attr, -1, cpu[i], prog_fd, a);
 		if (err)
