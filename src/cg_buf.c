@@ -43,9 +43,7 @@ void ecb_dtrace_size(struct ecb *e)
 			const struct recarg *r = &a->args[i];
 			uint32_t size = r->type && r->type->size ? r->type->size
 								   : 8;
-			if (r->ftype == FT_STR)	/* narrower slots here */
-				add_item(&off, &maxalign, STRSIZE, 1);
-			else if (!is_scalar(r->ftype))
+			if (!is_scalar(r->ftype))
 				add_item(&off, &maxalign, r->size, 1);
 			else
 				add_item(&off, &maxalign, size,

@@ -1,17 +1,20 @@
 /* @@filter: dropcpu */
-/* A string counts strsize bytes, as in DTrace's buffer: two records of
- * 4 + 256 bytes overflow a 512-byte buffer. */
+/* A string of unknown length (a variable's) counts strsize bytes, as in
+ * DTrace's buffer: two records of 4 + 256 bytes overflow a 512-byte
+ * buffer.  (A literal or execname takes only the bytes it can need.) */
 #pragma D option bufsize=512
 #pragma D option quiet
 
 BEGIN
 {
-	printf("%s\n", "a");
+	this->s = "a";
+	printf("%s\n", this->s);
 }
 
 BEGIN
 {
-	printf("%s\n", "b");
+	this->s = "b";
+	printf("%s\n", this->s);
 }
 
 BEGIN
