@@ -386,31 +386,29 @@ uint64_t aggfmt_stddev(const int64_t *data, uint64_t normal)
 /* ------------------------------------------------------------------ */
 
 /* The module`name of a symbol, without the "+0x..." offset: sym(). */
-static void sym_name(const struct fmt_env *env, uint64_t addr, char *buf,
-		     size_t len)
+/* What the symbol lookup gives ("mod`func+0x10", "mod`0x..." or "0x...")
+ * cut down: sym() and usym() keep "mod`func" (dt_print_sym, dt_print_usym
+ * look the symbol up again), mod() and umod() the module, uaddr() all. */
+static void sym_cut(char *buf, enum fmt_type t)
 {
-	const char *s = NULL;
-	char *plus;
+	char *tick = strchr(buf, '`'), *plus;
 
-	if (env && env->ksym)
-		s = env->ksym(env->arg, addr, buf, len);
-	if (s == NULL) {
-		snprintf(buf, len, "0x%llx", (unsigned long long)addr);
+	if (!tick)
 		return;
-	}
-	if (s != buf)
-		snprintf(buf, len, "%s", s);
-	if ((plus = strrchr(buf, '+')) != NULL && strchr(buf, '`') != NULL)
+	if (t == FT_MOD || t == FT_UMOD)
+		*tick = '\0';
+	else if (t != FT_UADDR && (plus = strrchr(tick, '+')) != NULL)
 		*plus = '\0';
 }
 
-static void usym_name(const struct fmt_env *env, const struct fmt_arg *k,
-		      char *buf, size_t len)
+static void sym_name(const struct fmt_env *env, const struct fmt_arg *k,
+		     char *buf, size_t len)
 {
 	const char *s = NULL;
-	char *plus;
 
-	if (env && env->usym)
+	if (env && ft_is_ksym(k->type) && env->ksym)
+		s = env->ksym(env->arg, k->ival, buf, len);
+	else if (env && ft_is_usym(k->type) && env->usym)
 		s = env->usym(env->arg, k->pid, k->ival, buf, len);
 	if (s == NULL) {
 		snprintf(buf, len, "0x%llx", (unsigned long long)k->ival);
@@ -418,9 +416,7 @@ static void usym_name(const struct fmt_env *env, const struct fmt_arg *k,
 	}
 	if (s != buf)
 		snprintf(buf, len, "%s", s);
-	/* usym(), ufunc(): the symbol, as dt_print_usym looks it up again */
-	if ((plus = strrchr(buf, '+')) != NULL && strchr(buf, '`') != NULL)
-		*plus = '\0';
+	sym_cut(buf, k->type);
 }
 
 /* dt_print_datum for a key: the width goes by the record size. */
@@ -453,12 +449,9 @@ void aggfmt_key(FILE *fp, const struct fmt_arg *k, const struct fmt_env *env)
 	case FT_FLOAT:
 		key_int(fp, k->ival, k->size);
 		break;
-	case FT_SYM:
-		sym_name(env, k->ival, buf, sizeof(buf));
-		fprintf(fp, "  %-50s", buf);
-		break;
-	case FT_USYM:
-		usym_name(env, k, buf, sizeof(buf));
+	case FT_SYM: case FT_MOD:
+	case FT_USYM: case FT_UMOD: case FT_UADDR:
+		sym_name(env, k, buf, sizeof(buf));
 		fprintf(fp, "  %-50s", buf);
 		break;
 	case FT_STACK:

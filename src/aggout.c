@@ -11,6 +11,7 @@
 #include "aggfmt.h"
 #include "compile.h"
 #include "stackout.h"
+#include "sym.h"
 #include "types.h"
 #include "util.h"
 
@@ -124,6 +125,33 @@ static void snapshot_array(struct dprog *dp, struct table *t, int j)
 	free(vals);
 }
 
+/* sym(), mod(), usym() and umod() keys become the address of their
+ * symbol or module, as dt_aggregate_sym and the others make them, so
+ * that the addresses printed alike are one row. */
+static void key_canon(const struct agg *a, unsigned char *key)
+{
+	for (int i = 0; i < a->nkeys; i++) {
+		const struct dtype *t = a->keys[i];
+		unsigned char *k = key + a->koff[i];
+		uint64_t addr, pid = 0;
+		struct sym s;
+		int r;
+
+		if (t != &t_symaddr && t != &t_modaddr && t != &t_usymaddr &&
+		    t != &t_umodaddr)
+			continue;
+		memcpy(&addr, k, 8);
+		if (type_is_usym(t) && a->kslot[i] == 16)
+			memcpy(&pid, k + 8, 8);
+		r = type_is_usym(t) ? usym_lookup(pid, addr, &s)
+				    : ksym_lookup(addr, &s);
+		if (r || (!s.name && (t == &t_symaddr || t == &t_usymaddr)))
+			continue;
+		addr = t == &t_modaddr || t == &t_umodaddr ? s.modbase : s.value;
+		memcpy(k, &addr, 8);
+	}
+}
+
 /* Every key of aggregation j into t, its CPUs merged. */
 static void snapshot(struct dprog *dp, struct table *t, int j)
 {
@@ -143,11 +171,12 @@ static void snapshot(struct dprog *dp, struct table *t, int j)
 		if (bpf_map_lookup_elem(fd, key, vals))
 			continue;
 		memset(next, 0, 8);
+		key_canon(a, next);
 		struct row *r = row_for(t, next);
-		int64_t *merged = xcalloc(1, vsize);
+		if (!r->data[j])
+			r->data[j] = xcalloc(1, vsize);
 		for (int c = 0; c < ncpu; c++)
-			merge(a, merged + 1, vals + c * (vsize / 8));
-		r->data[j] = merged;
+			merge(a, r->data[j] + 1, vals + c * (vsize / 8));
 	}
 	free(key);
 	free(next);
@@ -281,10 +310,13 @@ static void key_args(const struct agg *a, const unsigned char *key,
 		} else {
 			k[i].type = t->kind == DT_PTR ? FT_PTR :
 				    t == &t_symaddr ? FT_SYM :
+				    t == &t_modaddr ? FT_MOD :
 				    t == &t_usymaddr ? FT_USYM :
+				    t == &t_umodaddr ? FT_UMOD :
+				    t == &t_uaddr ? FT_UADDR :
 				    t->is_signed ? FT_INT : FT_UINT;
 			memcpy(&k[i].ival, key + a->koff[i], 8);
-			if (k[i].type == FT_USYM && a->kslot[i] == 16)
+			if (ft_is_usym(k[i].type) && a->kslot[i] == 16)
 				memcpy(&k[i].pid, key + a->koff[i] + 8, 8);
 		}
 	}

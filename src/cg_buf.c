@@ -16,8 +16,8 @@
 
 static int is_scalar(enum fmt_type t)
 {
-	return t == FT_INT || t == FT_UINT || t == FT_PTR || t == FT_SYM ||
-	       t == FT_USYM || t == FT_FLOAT;
+	return t == FT_INT || t == FT_UINT || t == FT_PTR || ft_is_ksym(t) ||
+	       ft_is_usym(t) || t == FT_FLOAT;
 }
 
 static void add_item(uint32_t *off, uint32_t *maxalign, uint32_t size,

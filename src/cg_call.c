@@ -59,7 +59,7 @@ void cg_record_value(struct cg *g, struct node *n, struct recarg *ra)
 		ra->size = t->size;
 		ra->off = cg_record(g, ra->size);
 		cg_stack_into(g, n, ra->off);
-	} else if (t == &t_usymaddr) {	/* usym(): the address, the pid */
+	} else if (type_is_usym(t)) {	/* usym(): the address, the pid */
 		cg_expr(g, n);
 		ra->size = 16;
 		ra->off = cg_record(g, 16);

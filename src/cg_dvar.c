@@ -75,7 +75,7 @@ void cg_key_tuple(struct cg *g, struct node *keys, uint32_t off,
 		if (k->type->kind == DT_STACK) {	/* @[stack()] */
 			cg_stack_key(g, k, off);
 			off += k->type->size;
-		} else if (k->type == &t_usymaddr && slots) {
+		} else if (type_is_usym(k->type) && slots) {
 			cg_usym_key(g, k, off);		/* @[usym(pc)] */
 			off += 16;
 		} else if (type_is_string(k->type)) {

@@ -120,7 +120,7 @@ void cg_stack_var(struct cg *g, struct node *n)
 void cg_stack_call(struct cg *g, struct node *n)
 {
 	switch (n->id) {
-	case CALL_STACK: case CALL_USTACK:
+	case CALL_STACK: case CALL_USTACK: case CALL_JSTACK:
 		cg_stack_action(g, n);
 		return;
 	default:		/* sym() and the others: the address itself */

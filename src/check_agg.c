@@ -112,7 +112,7 @@ static void check_keys(struct checker *ck, struct agg *a, struct node *keys)
 			    "is of type %s", a->name, i + 1, t->name);
 		uint32_t slot = type_is_string(t) ? string_slot(ck, a, i, k) :
 				t->kind == DT_STACK ? t->size :
-				t == &t_usymaddr ? 16 : 8;
+				type_is_usym(t) ? 16 : 8;
 		if (a->kind < 0) {
 			a->keys[i] = t;
 			a->koff[i] = off;

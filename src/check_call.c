@@ -86,6 +86,7 @@ static const struct {
 	/* stacks and symbols: check_stack.c */
 	[CALL_STACK] = { "stack", 0, 1, 0, check_stack },
 	[CALL_USTACK] = { "ustack", 0, 2, 0, check_stack },
+	[CALL_JSTACK] = { "jstack", 0, 2, 0, check_stack },
 	[CALL_FUNC] = { "func", 1, 1, 0, check_sym },
 	[CALL_SYM] = { "sym", 1, 1, 0, check_sym },
 	[CALL_MOD] = { "mod", 1, 1, 0, check_sym },
@@ -99,8 +100,11 @@ enum fmt_type type_ftype(const struct dtype *t)
 {
 	switch (t->kind) {
 	case DT_INT: case DT_ENUM:
-		if (t == &t_symaddr || t == &t_usymaddr)
-			return t == &t_symaddr ? FT_SYM : FT_USYM;
+		if (t == &t_symaddr || t == &t_modaddr)
+			return t == &t_symaddr ? FT_SYM : FT_MOD;
+		if (type_is_usym(t))
+			return t == &t_usymaddr ? FT_USYM :
+			       t == &t_umodaddr ? FT_UMOD : FT_UADDR;
 		return t->is_signed ? FT_INT : FT_UINT;
 	case DT_STACK:
 		return t->is_user ? FT_USTACK : FT_STACK;

@@ -24,9 +24,13 @@ void check_stack(struct checker *ck, struct node *n, struct node **argv,
 		 int argc)
 {
 	const struct options *o = ck->dp->opt;
-	int user = n->id == CALL_USTACK;
-	int frames = user ? (o->ustackframes ? o->ustackframes : 100)
-			  : (o->stackframes ? o->stackframes : 20);
+	int user = n->id != CALL_STACK;
+	/* jstack(): no Java helper walks frames on Linux, so a ustack()
+	 * with jstack's defaults */
+	int frames = n->id == CALL_JSTACK ?
+		     (o->jstackframes ? o->jstackframes : 50) : user ?
+		     (o->ustackframes ? o->ustackframes : 100) :
+		     (o->stackframes ? o->stackframes : 20);
 
 	if (argc > 0)
 		frames = frames_arg(ck, n, argv[0], user ? "D_USTACK_FRAMES"
@@ -48,7 +52,7 @@ void check_sym(struct checker *ck, struct node *n, struct node **argv,
 		ERR(argv[0], "D_PROTO_ARG", "%s( ) argument #1 is incompatible "
 		    "with prototype:\n\tprototype: uintptr_t\n\t argument: %s",
 		    n->name, argv[0]->type->name);
-	if (n->id == CALL_MOD || n->id == CALL_UMOD)
-		ERR(n, "D_UNKNOWN", "%s( ) is not supported yet", n->name);
-	n->type = n->id <= CALL_MOD ? &t_symaddr : &t_usymaddr;
+	n->type = n->id == CALL_MOD ? &t_modaddr : n->id == CALL_UMOD ?
+		  &t_umodaddr : n->id == CALL_UADDR ? &t_uaddr :
+		  n->id < CALL_MOD ? &t_symaddr : &t_usymaddr;
 }

@@ -192,7 +192,7 @@ struct options {
 	int cpu;			/* -xcpu, -1: every CPU */
 	/* stacks: frames recorded (0: DTrace's 20 and 100), the indent of
 	 * printed frames (0: 14), -x noresolve */
-	int stackframes, ustackframes, stackindent, noresolve;
+	int stackframes, ustackframes, jstackframes, stackindent, noresolve;
 	int cpp, cpphdrs;		/* -C / -xcpp, -H / -xcpphdrs */
 	char stdc;			/* -xstdc: 'a' (default), 'c', 's', 't' */
 	char **cppargs;			/* -D/-U/-I as cpp words, in order */

@@ -45,8 +45,8 @@ static int arg_size(const struct recarg *a)
 
 static int is_scalar(enum fmt_type t)
 {
-	return t == FT_INT || t == FT_UINT || t == FT_PTR || t == FT_SYM ||
-	       t == FT_USYM || t == FT_FLOAT;
+	return t == FT_INT || t == FT_UINT || t == FT_PTR || ft_is_ksym(t) ||
+	       ft_is_usym(t) || t == FT_FLOAT;
 }
 
 static void fill_fmt_arg(struct fmt_arg *fa, const struct recarg *a,
@@ -57,7 +57,7 @@ static void fill_fmt_arg(struct fmt_arg *fa, const struct recarg *a,
 	if (is_scalar(a->ftype)) {
 		fa->ival = rd64(rec + a->off);
 		fa->size = arg_size(a);
-		if (a->ftype == FT_USYM && a->size == 16) {
+		if (ft_is_usym(a->ftype) && a->size == 16) {
 			fa->pid = rd64(rec + a->off + 8);
 			usym_cache(fa->pid);
 		}
@@ -108,7 +108,7 @@ static void do_trace(struct dprog *dp, const struct action *act,
 	if (act->nargs < 1)
 		return;
 	a = &act->args[0];
-	if (a->ftype == FT_SYM || a->ftype == FT_USYM) {
+	if (ft_is_ksym(a->ftype) || ft_is_usym(a->ftype)) {
 		struct fmt_arg fa;
 		struct fmt_env env;
 		fill_fmt_arg(&fa, a, rec);

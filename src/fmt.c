@@ -385,9 +385,9 @@ static int check_arg(const struct conv *c, const struct fmt_argdesc *d,
 {
 	switch (c->check) {
 	case CK_KADDR:
-		return is_pointer(d) || is_integer(d) || d->type == FT_SYM;
+		return is_pointer(d) || is_integer(d) || ft_is_ksym(d->type);
 	case CK_UADDR:
-		if (d->type == FT_USYM)
+		if (ft_is_usym(d->type))
 			return 1;
 		return (flags & FMT_V_TARGET) &&
 		       (is_pointer(d) || is_integer(d));
@@ -448,8 +448,11 @@ static const char *type_name(const struct fmt_argdesc *d, char *buf,
 	case FT_USTACK:
 		return "stack";
 	case FT_SYM:
+	case FT_MOD:
 		return "_symaddr";
 	case FT_USYM:
+	case FT_UMOD:
+	case FT_UADDR:
 		return "_usymaddr";
 	case FT_FLOAT:
 		return d->size == 4 ? "float" : d->size == 16 ?

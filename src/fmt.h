@@ -37,11 +37,26 @@ enum fmt_type {
 	FT_USTACK,		/* ustack(), jstack() */
 	FT_SYM,			/* _symaddr: sym(), func(), &`sym */
 	FT_OTHER,		/* void, struct, ... (accepted by nothing) */
-	FT_USYM,		/* _usymaddr: usym(), ufunc(), uaddr() */
+	FT_USYM,		/* _usymaddr: usym(), ufunc() */
+	FT_MOD,			/* mod(): the kernel module */
+	FT_UMOD,		/* umod(): the object's file name */
+	FT_UADDR,		/* uaddr(): usym() with the offset */
 	FT_FLOAT,		/* float/double: ival holds the IEEE bits */
 	FT_AGG,			/* an aggregation (only as a printf argument) */
 	FT_WCHAR_ARRAY,		/* wchar_t [N], for %ls / %ws */
 };
+
+/* Kernel addresses printed as symbols or modules; user addresses, which
+ * carry their pid. */
+static inline int ft_is_ksym(enum fmt_type t)
+{
+	return t == FT_SYM || t == FT_MOD;
+}
+
+static inline int ft_is_usym(enum fmt_type t)
+{
+	return t == FT_USYM || t == FT_UMOD || t == FT_UADDR;
+}
 
 /* One argument value, in the order the conversions consume them. */
 struct fmt_arg {
@@ -50,7 +65,7 @@ struct fmt_arg {
 	int size;		/* bytes of the D type: 1, 2, 4, 8 */
 	const char *str;	/* strings: at most len bytes, stop at NUL; */
 	size_t len;		/* stacks, other: the raw record bytes */
-	uint64_t pid;		/* FT_USYM, FT_USTACK: the process */
+	uint64_t pid;		/* ft_is_usym, FT_USTACK: the process */
 	const struct agg_value *agg;	/* a %@ value (fmt_printa sets it) */
 };
 

@@ -9,6 +9,7 @@
 struct ksym {
 	uint64_t addr;
 	char *name, *mod;
+	uint64_t modbase;	/* the first address of this run of mod */
 };
 
 static struct ksym *syms;
@@ -55,6 +56,9 @@ static void load(void)
 		add_line(line, &cap);
 	fclose(f);
 	qsort(syms, nsyms, sizeof(*syms), by_addr);
+	for (size_t i = 0; i < nsyms; i++)
+		syms[i].modbase = i && !strcmp(syms[i].mod, syms[i - 1].mod) ?
+				  syms[i - 1].modbase : syms[i].addr;
 }
 
 int ksym_lookup(uint64_t addr, struct sym *s)
@@ -77,6 +81,7 @@ int ksym_lookup(uint64_t addr, struct sym *s)
 	s->name = syms[lo].name;
 	s->value = syms[lo].addr;
 	s->modoff = addr - syms[lo].addr;
+	s->modbase = syms[lo].modbase;
 	return 0;
 }
 

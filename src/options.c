@@ -306,7 +306,7 @@ static const struct optdesc table[] = {
 	{ "stackframes", opt_runtime, F(stackframes), "v", 0 },
 	{ "ustackframes", opt_runtime, F(ustackframes), "v", 0 },
 	{ "noresolve", opt_runtime, F(noresolve), NULL, 0 },
-	{ "jstackframes", opt_runtime, NONE, NULL, 0 },
+	{ "jstackframes", opt_runtime, F(jstackframes), "v", 0 },
 	{ "maxframes", opt_runtime, NONE, NULL, 0 },
 	{ "stackindent", opt_runtime, F(stackindent), "v", 0 },
 	{ "aggsortkeypos", opt_runtime, F(aggsortkeypos), "v", 0 },

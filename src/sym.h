@@ -15,6 +15,7 @@ struct sym {
 	const char *name;	/* NULL: only the module is known */
 	uint64_t value;		/* the symbol's address */
 	uint64_t modoff;	/* noresolve: the address in its mapping */
+	uint64_t modbase;	/* the module's first address (mod(), umod()) */
 };
 
 /* 0 and the symbol (or module only) for a kernel address; -1: unknown. */

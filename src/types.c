@@ -17,6 +17,14 @@ struct dtype t_long = INT_T("long", 8, 1), t_ulong = INT_T("unsigned long", 8, 0
 struct dtype t_llong = INT_T("long long", 8, 1), t_ullong = INT_T("unsigned long long", 8, 0);
 struct dtype t_string = { .kind = DT_STRING, .name = "string", .size = 256, .complete = 1 };
 struct dtype t_symaddr = INT_T("_symaddr", 8, 0), t_usymaddr = INT_T("_usymaddr", 8, 0);
+/* mod(), umod(), uaddr(): DTrace's types by name, printed differently */
+struct dtype t_modaddr = INT_T("_symaddr", 8, 0), t_umodaddr = INT_T("_usymaddr", 8, 0);
+struct dtype t_uaddr = INT_T("_usymaddr", 8, 0);
+
+int type_is_usym(const struct dtype *t)
+{
+	return t == &t_usymaddr || t == &t_umodaddr || t == &t_uaddr;
+}
 
 struct dtype *type_stack(int user, int nframes)
 {

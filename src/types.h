@@ -46,8 +46,11 @@ struct dtype {
 extern struct dtype t_void, t_char, t_uchar, t_short, t_ushort, t_int,
 	t_uint, t_long, t_ulong, t_llong, t_ullong, t_string;
 extern struct dtype *t_voidp, *t_charp;	/* set by types_init */
-/* sym()/func() and usym()/ufunc()/uaddr() results: printed as symbols */
-extern struct dtype t_symaddr, t_usymaddr;
+/* sym()/func(), mod(), usym()/ufunc(), umod(), uaddr() results: printed
+ * as symbols, modules, or symbols with offsets */
+extern struct dtype t_symaddr, t_modaddr, t_usymaddr, t_umodaddr, t_uaddr;
+/* Whether t is a user address kept with its pid (16 bytes recorded). */
+int type_is_usym(const struct dtype *t);
 /* stack(nframes), ustack(nframes) (user) values */
 struct dtype *type_stack(int user, int nframes);
 

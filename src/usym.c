@@ -316,6 +316,12 @@ int usym_lookup(uint64_t pid, uint64_t addr, struct sym *s)
 		s->name = u ? u->name : NULL;
 		s->value = u ? addr - (va - u->value) : 0;
 		s->modoff = addr - m->start;
+		s->modbase = m->start;
+		for (int j = 0; j < i; j++)	/* its first mapping */
+			if (p->maps[j].obj == m->obj) {
+				s->modbase = p->maps[j].start;
+				break;
+			}
 		return 0;
 	}
 	return -1;
