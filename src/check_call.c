@@ -181,11 +181,17 @@ static void check_exit(struct checker *ck, struct node *n, struct node **argv,
 static void check_tracemem(struct checker *ck, struct node *n,
 			   struct node **argv, int argc)
 {
-	if (!type_is_scalar(argv[0]->type) && argv[0]->type->kind != DT_ARRAY)
-		ERR(argv[0], "D_PROTO_ARG", "tracemem( ) argument #1 is "
-		    "incompatible with prototype:\n\tprototype: void *\n\t "
-		    "argument: %s", argv[0]->type->name);
-	if (!argv[1]->is_const || argv[1]->cval <= 0)
+	/* the prototype, void(@, size_t, ...), before dt_action_tracemem */
+	if (!type_is_integer(argv[1]->type))
+		ERR(argv[1], "D_PROTO_ARG", "tracemem( ) argument #2 is "
+		    "incompatible with prototype:\n\tprototype: size_t\n\t "
+		    "argument: %s", argv[1]->type->name);
+	else if (!type_is_scalar(argv[0]->type) &&
+		 argv[0]->type->kind != DT_ARRAY)
+		ERR(argv[0], "D_TRACEMEM_ADDR", "tracemem( ) argument #1 is "
+		    "incompatible with prototype:\n\tprototype: pointer or "
+		    "integer\n\t argument: %s", argv[0]->type->name);
+	else if (!argv[1]->is_const || argv[1]->cval <= 0)
 		ERR(argv[1], "D_TRACEMEM_SIZE", "tracemem( ) argument #2 must be a "
 		    "non-zero positive integral constant expression");
 	if (argv[1]->cval > 4096)
@@ -222,8 +228,11 @@ static void check_copyinstr(struct checker *ck, struct node *n,
 static void check_strlen(struct checker *ck, struct node *n, struct node **argv,
 			 int argc)
 {
+	const struct node *a = argv[0];
 	(void)argc;
-	if (!type_is_string(argv[0]->type))
+	/* NULL (the constant 0) passes, and faults at run time */
+	if (!type_is_string(a->type) && !(a->is_const && a->cval == 0 &&
+					  type_is_integer(a->type)))
 		ERR(argv[0], "D_PROTO_ARG", "strlen( ) argument #1 is incompatible "
 		    "with prototype:\n\tprototype: string\n\t argument: %s",
 		    argv[0]->type->name);

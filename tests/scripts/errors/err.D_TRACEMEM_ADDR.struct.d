@@ -1,0 +1,5 @@
+/* tracemem() of a struct, not an address */
+BEGIN
+{
+	tracemem(*curthread, 16);
+}
