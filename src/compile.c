@@ -152,20 +152,28 @@ static void pragma(struct dprog *dp, struct node *n)
 	if (!(w = strtok_r(buf, " \t", &save)) || strcmp(w, "D") ||
 	    !(w = strtok_r(NULL, " \t", &save)) || strcmp(w, "option"))
 		return;
-	while ((w = strtok_r(NULL, " \t", &save))) {
-		char *eq = strchr(w, '=');
-		if (eq)
-			*eq++ = 0;
-		if (options_set(dp->opt, w, eq, err, sizeof(err)) < 0) {
-			if (eq)
-				diag_error(dp->diag, n->line, "D_PRAGMA_OPTSET",
-					   "failed to set option '%s' to '%s': %s",
-					   w, eq, err);
-			diag_error(dp->diag, n->line, "D_PRAGMA_OPTSET",
-				   "failed to set option '%s': %s", w, err);
-		}
-		dp->diag->errtags = dp->opt->errtags;
+	if (!(w = strtok_r(NULL, " \t", &save))) {
+		diag_error(dp->diag, n->line, "D_PRAGMA_MALFORM", "malformed "
+			   "#pragma option <option>=<val>");
+		return;
 	}
+	if (strtok_r(NULL, " \t", &save)) {	/* one option a line */
+		diag_error(dp->diag, n->line, "D_PRAGMA_MALFORM", "superfluous "
+			   "arguments specified for #pragma option");
+		return;
+	}
+	char *eq = strchr(w, '=');
+	if (eq)
+		*eq++ = 0;
+	if (options_set(dp->opt, w, eq, err, sizeof(err)) < 0) {
+		if (eq)
+			diag_error(dp->diag, n->line, "D_PRAGMA_OPTSET",
+				   "failed to set option '%s' to '%s': %s", w,
+				   eq, err);
+		diag_error(dp->diag, n->line, "D_PRAGMA_OPTSET",
+			   "failed to set option '%s': %s", w, err);
+	}
+	dp->diag->errtags = dp->opt->errtags;
 }
 
 int compile_program(struct dprog *dp, struct program *prog)
