@@ -12,7 +12,7 @@ enum call {
 	CALL_PRINTA, CALL_CLEAR, CALL_TRUNC, CALL_NORMALIZE, CALL_DENORMALIZE,
 	CALL_SETOPT,
 	CALL_SPECULATION, CALL_SPECULATE, CALL_COMMIT, CALL_DISCARD,
-	/* destructive: only with -w */
+	/* destructive: only with -w (ftruncate() not) */
 	CALL_SYSTEM, CALL_RAISE, CALL_STOP, CALL_COPYOUT, CALL_COPYOUTSTR,
 	CALL_FREOPEN, CALL_FTRUNCATE, CALL_PANIC, CALL_BREAKPOINT, CALL_CHILL,
 	/* string and utility subroutines (check_subr.c, cg_subr.c) */

@@ -310,9 +310,11 @@ static void check_unavailable(struct checker *ck, struct node *n,
 	    "BPF has no way to enter the kernel debugger");
 }
 
+/* ftruncate() only truncates dtrace's own output: DTrace does not count
+ * it destructive (a DTRACEACT_LIBACT), freopen() it does. */
 static int is_destructive(int id)
 {
-	return id >= CALL_SYSTEM && id <= CALL_CHILL;
+	return id >= CALL_SYSTEM && id <= CALL_CHILL && id != CALL_FTRUNCATE;
 }
 
 /* Actions whose record a speculation holds. */
