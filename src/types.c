@@ -156,6 +156,7 @@ void types_init(void)
 		{ "caddr_t", NULL }, { "uchar_t", &t_uchar }, { "ushort_t", &t_ushort },
 		{ "uint_t", &t_uint }, { "ulong_t", &t_ulong }, { "u_longlong_t", &t_ullong },
 		{ "longlong_t", &t_llong }, { "boolean_t", &t_int },
+		{ "ipaddr_t", &t_uint },	/* inet_ntoa's argument */
 	};
 	t_voidp = type_ptr(&t_void);
 	t_charp = type_ptr(&t_char);
