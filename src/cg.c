@@ -211,6 +211,17 @@ void cg_string(struct cg *g, struct node *n)
 		cg_null_fault(g);
 }
 
+/* A comparison's operand: a NULL string compares as "" (dtrace_strncmp). */
+static void cmp_string(struct cg *g, struct node *n)
+{
+	if (n->type->kind == DT_STRING && subr_may_be_null(n)) {
+		cg_expr(g, n);
+		cg_null_to_empty(g);
+	} else {
+		cg_string(g, n);
+	}
+}
+
 /* r0 = strcmp(r1, r0) as -1, 0, 1 (both strings in BPF memory). */
 static void emit_strcmp(struct cg *g)
 {
@@ -650,9 +661,9 @@ static void cg_binop(struct cg *g, struct node *n)
 		return;
 	}
 	if (n->aux) {			/* string comparison */
-		cg_string(g, a);
+		cmp_string(g, a);
 		cg_push(g);
-		cg_string(g, b);
+		cmp_string(g, b);
 		cg_pop(g, R1);
 		emit_strcmp(g);
 		cg_emit(g, MOV64_REG(R1, R0));

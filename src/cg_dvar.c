@@ -121,12 +121,8 @@ static void lookup(struct cg *g, struct var *v, uint32_t key)
 void cg_dvar_load(struct cg *g, struct var *v, uint32_t key)
 {
 	lookup(g, v, key);
-	if (v->type->kind == DT_STRING) {
-		int found = cg_jump(g, JMP_IMM(BPF_JNE, R0, 0, 0));
-		cg_ld_map_value(g, R0, MAP_STR, strtab_add(g->dp, "", 0));
-		cg_land(g, found);
+	if (v->type->kind == DT_STRING)	/* missing: NULL, as in DTrace */
 		return;
-	}
 	int missing = cg_jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
 	cg_emit(g, LDX_MEM(BPF_DW, R0, R0, 0));
 	cg_land(g, missing);

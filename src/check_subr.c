@@ -94,6 +94,9 @@ void check_subr(struct checker *ck, struct node *n, struct node **argv,
 
 int subr_may_be_null(const struct node *n)
 {
+	if (n->var && n->var->is_dynamic && n->type->kind == DT_STRING &&
+	    n->kind != N_ASSIGN)	/* a missing element */
+		return 1;
 	return n->kind == N_CALL && (n->id == CALL_STRSTR ||
 	       n->id == CALL_STRCHR || n->id == CALL_STRRCHR ||
 	       n->id == CALL_STRTOK);

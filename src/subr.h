@@ -12,8 +12,9 @@ struct node;
 /* check_subr.c: argument types by DTrace's prototypes; the result type. */
 void check_subr(struct checker *ck, struct node *n, struct node **argv,
 		int argc);
-/* Whether n is a call whose string result may be NULL (strstr, strchr,
- * strrchr, strtok): reading it then faults, comparing it does not. */
+/* Whether n's string may be NULL (strstr, strchr, strrchr, strtok, or a
+ * missing self-> or associative array element): reading it then faults,
+ * comparing it does not (NULL is "" to a comparison). */
 int subr_may_be_null(const struct node *n);
 
 /* cg_subr.c: r0 = the subroutine's value. */

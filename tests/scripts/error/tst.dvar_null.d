@@ -1,0 +1,35 @@
+/* A missing self-> or associative array string is NULL, as in DTrace:
+ * comparing it works (it equals ""), printing it faults (and the
+ * clause's records are discarded). */
+/* @@opts: -q */
+/* @@filter: pc */
+self string s;
+string a[string];
+
+BEGIN
+{
+	printf("%d %d %d\n", self->s == "", a["x"] == "", a["x"] < "b");
+	a["y"] = "set";
+	printf("%s\n", a["y"]);
+}
+
+BEGIN
+{
+	printf("%s\n", self->s);
+	printf("not reached\n");
+}
+
+BEGIN
+{
+	printf("%s\n", a["x"]);
+}
+
+ERROR
+{
+	printf("fault %d at %x\n", arg4, arg5);
+}
+
+BEGIN
+{
+	exit(0);
+}
