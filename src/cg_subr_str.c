@@ -554,12 +554,11 @@ void cg_strtok(struct cg *g, struct node *n)
  * "none": illumos stops at the start).  A step is one path for the
  * verifier: what it does comes from a table of 16 bytes, indexed by the
  * state and the byte's class (other, '/', '.'). */
-enum { CP_S = 0, CP_J = 8, CP_SP = 16, CP_SIZE = 24 };
-#define CP_NS(e)	((e) & 3)		/* the next state */
-#define CP_ADV(e)	((e) >> 2 & 7)		/* bytes written */
-#define CP_BACK(e)	((e) >> 5 & 1)		/* "/../": to the last slash */
-#define CP_PUSH(e)	((e) >> 6 & 1)		/* wrote a '/' first */
-#define CP_NONE(e)	((e) >> 7)		/* wrote nothing */
+enum { CP_S = 0, CP_J = 8, CP_SP = 16, CP_SIZE = 24 };	/* scratch */
+/* An entry's fields: the next state in bits 0-1, then from these bits
+ * the bytes written (3 bits), "/../" (back to the last slash), a '/'
+ * written first (pushed), nothing written. */
+enum { CP_ADV = 2, CP_BACK = 5, CP_PUSH = 6, CP_NONE = 7 };
 
 /* The table's entry for state s and class k (0 other, 1 '/', 2 '.'). */
 static unsigned cp_entry(int s, int k)
@@ -574,7 +573,8 @@ static unsigned cp_entry(int s, int k)
 		adv = s + 1;
 		push = s > 0;
 	}
-	return ns | adv << 2 | back << 5 | push << 6 | (adv == 0) << 7;
+	return ns | adv << CP_ADV | back << CP_BACK | push << CP_PUSH |
+	       (adv == 0) << CP_NONE;
 }
 
 /* Before the loop: state 0, nothing written, the stack's 0 entry, the
@@ -620,11 +620,12 @@ static void cp_lookup(struct cg *g, uint32_t v, int ws)
 /* r0 = entry, r1 = c, r3 = j: "/.." at j, then c at j + adv - 1 (over
  * the part not pending).  Writing nothing, the same lands from j + 1 on,
  * past what is kept (dest[0] stays what illumos last wrote there); so
- * the step needs no branch.  r1 = j + adv. */
+ * the step needs no branch.  r1 = j + adv.  To the verifier c may land
+ * up to 2 bytes past t's strsize: need_slack. */
 static void cp_write(struct cg *g, uint32_t t)
 {
 	cg_emit(g, MOV64_REG(R2, R0));
-	cg_emit(g, ALU64_IMM(BPF_RSH, R2, 7));
+	cg_emit(g, ALU64_IMM(BPF_RSH, R2, CP_NONE));	/* j + 2 * none */
 	cg_emit(g, ALU64_IMM(BPF_LSH, R2, 1));
 	cg_emit(g, ALU64_REG(BPF_ADD, R2, R3));
 	cg_emit(g, ALU64_REG(BPF_ADD, R2, R7));
@@ -632,7 +633,7 @@ static void cp_write(struct cg *g, uint32_t t)
 	cg_emit(g, ST_MEM(BPF_B, R2, t + 1, '.'));
 	cg_emit(g, ST_MEM(BPF_B, R2, t + 2, '.'));
 	cg_emit(g, MOV64_REG(R4, R0));
-	cg_emit(g, ALU64_IMM(BPF_RSH, R4, 2));
+	cg_emit(g, ALU64_IMM(BPF_RSH, R4, CP_ADV));
 	cg_emit(g, ALU64_IMM(BPF_AND, R4, 7));
 	cg_emit(g, ALU64_REG(BPF_ADD, R2, R4));
 	cg_emit(g, STX_MEM(BPF_B, R2, R1, t - 1));
@@ -652,7 +653,7 @@ static void cp_stack(struct cg *g, uint32_t v, int ws)
 	cg_emit(g, LDX_MEM(BPF_H, R3, R2, WS_TAB));	/* j += back * (top - j) */
 	cg_emit(g, ALU64_REG(BPF_SUB, R3, R1));
 	cg_emit(g, MOV64_REG(R2, R0));
-	cg_emit(g, ALU64_IMM(BPF_RSH, R2, 5));
+	cg_emit(g, ALU64_IMM(BPF_RSH, R2, CP_BACK));
 	cg_emit(g, ALU64_IMM(BPF_AND, R2, 1));
 	cg_emit(g, ALU64_REG(BPF_MUL, R3, R2));
 	cg_emit(g, ALU64_REG(BPF_ADD, R1, R3));
@@ -663,7 +664,7 @@ static void cp_stack(struct cg *g, uint32_t v, int ws)
 	cg_emit(g, ALU64_REG(BPF_AND, R3, R2));
 	cg_emit(g, ALU64_REG(BPF_SUB, R4, R3));
 	cg_emit(g, MOV64_REG(R3, R0));		/* sp += push */
-	cg_emit(g, ALU64_IMM(BPF_RSH, R3, 6));
+	cg_emit(g, ALU64_IMM(BPF_RSH, R3, CP_PUSH));
 	cg_emit(g, ALU64_IMM(BPF_AND, R3, 1));
 	cg_emit(g, ALU64_REG(BPF_ADD, R4, R3));
 	st(g, v + CP_SP, R4);
@@ -671,7 +672,8 @@ static void cp_stack(struct cg *g, uint32_t v, int ws)
 
 /* The loop over s's bytes: to the returned fixups when full (illumos
  * stops once j + 5 >= strsize: room for "/..c" and the NUL), falling
- * through at the NUL (or strsize bytes). */
+ * through at the NUL (or strsize bytes).  The bounds on j and sp never
+ * fail (j stays below strsize - 5, sp below j); they are the verifier's. */
 static int cp_loop(struct cg *g, uint32_t t, uint32_t v, int s, int ws,
 		   int *full)
 {
@@ -730,8 +732,8 @@ static void cp_end(struct cg *g, uint32_t t, uint32_t v, int ws, int *full,
 
 /* cleanpath(s): "//" as "/", "/./" dropped, "/../" back over the last
  * component, as illumos's dtrace_dif_subr does it, quirks and all (a
- * trailing "/." stays; "foo/../bar" is "/bar"; the output stops at
- * strsize - 5 bytes). */
+ * trailing "/." stays; "foo/../bar" is "/bar"; writing stops within 5
+ * bytes of strsize). */
 void cg_cleanpath(struct cg *g, struct node *n)
 {
 	uint32_t t = cg_temp(g, n), v = cg_temp_bytes(g, n, CP_SIZE);
