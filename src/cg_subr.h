@@ -14,7 +14,8 @@
 
 /* The per-CPU work area (a map of its own): strtok's saved string,
  * a junk buffer for length probes, a u16 table of STRSIZE + 1 entries
- * (KMP, cleanpath's slashes), strtok's delimiter bitmap and inet work. */
+ * (KMP, cleanpath's slashes), strtok's delimiter bitmap (cleanpath's step
+ * table between strtok calls) and inet work. */
 #define WS_TOK_VALID	0
 #define WS_TOK_OFF	8
 #define WS_TOK_BUF	16

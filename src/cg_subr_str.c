@@ -1,6 +1,6 @@
 /* cg_subr_str.c - the subroutines that loop over a string's bytes:
  * strchr, strrchr, toupper, tolower, basename, dirname, index, rindex,
- * strstr and strtok.  See cg_subr.h for the shape of every loop: a
+ * strstr, strtok and cleanpath.  See cg_subr.h for the shape of every loop: a
  * counter in a register, all that the data decides in scratch memory. */
 #include "cg_subr.h"
 #include "calls.h"
@@ -545,8 +545,215 @@ void cg_strtok(struct cg *g, struct node *n)
 	g->depth -= 2;
 }
 
+/* cleanpath(s) as illumos's loop reads it, one byte a step.  Its states:
+ * 0 plain, 1 after '/', 2 after "/.", 3 after "/.." (nothing of these
+ * written yet).  A byte either extends the state, or writes what is
+ * pending with itself ("/..c", or the part of it read), or is the
+ * second '/' of "//", "/./", "/../": for "/../" the output goes back to
+ * its last slash (a stack of slash positions in WS_TAB, entry 0 a 0 for
+ * "none": illumos stops at the start).  A step is one path for the
+ * verifier: what it does comes from a table of 16 bytes, indexed by the
+ * state and the byte's class (other, '/', '.'). */
+enum { CP_S = 0, CP_J = 8, CP_SP = 16, CP_SIZE = 24 };	/* scratch */
+/* An entry's fields: the next state in bits 0-1, then from these bits
+ * the bytes written (3 bits), "/../" (back to the last slash), a '/'
+ * written first (pushed), nothing written. */
+enum { CP_ADV = 2, CP_BACK = 5, CP_PUSH = 6, CP_NONE = 7 };
+
+/* The table's entry for state s and class k (0 other, 1 '/', 2 '.'). */
+static unsigned cp_entry(int s, int k)
+{
+	int ns = 0, adv = 0, back = 0, push = 0;
+	if (k == 1) {
+		ns = 1;
+		back = s == 3;
+	} else if (k == 2 && (s == 1 || s == 2)) {
+		ns = s + 1;
+	} else {		/* write the pending "/.." part and the byte */
+		adv = s + 1;
+		push = s > 0;
+	}
+	return ns | adv << CP_ADV | back << CP_BACK | push << CP_PUSH |
+	       (adv == 0) << CP_NONE;
+}
+
+/* Before the loop: state 0, nothing written, the stack's 0 entry, the
+ * table in WS_MAP (strtok builds its bitmap there afresh each call),
+ * and dest[0] '/': illumos leaves it unwritten when "/.." ends a path
+ * that wrote nothing ("/..", "/./.."), whose answer is "/". */
+static void cp_init(struct cg *g, uint32_t t, uint32_t v, int ws)
+{
+	st_imm(g, v + CP_S, 0);
+	st_imm(g, v + CP_J, 0);
+	st_imm(g, v + CP_SP, 0);
+	cg_emit(g, ST_MEM(BPF_B, R7, t, '/'));
+	cg_emit(g, LDX_MEM(BPF_DW, R0, R10, ws));
+	cg_emit(g, ST_MEM(BPF_H, R0, WS_TAB, 0));
+	for (int s = 0; s < 4; s++) {
+		uint32_t w = 0;
+		for (int k = 0; k < 3; k++)
+			w |= cp_entry(s, k) << 8 * k;
+		cg_emit(g, ST_MEM(BPF_W, R0, WS_MAP + 4 * s, (int32_t)w));
+	}
+}
+
+/* r0 = the table's entry for the byte in r1 (not NUL) and the state. */
+static void cp_lookup(struct cg *g, uint32_t v, int ws)
+{
+	cg_emit(g, MOV64_REG(R2, R1));		/* (c == '/') */
+	cg_emit(g, ALU64_IMM(BPF_XOR, R2, '/'));
+	is_zero(g, R2);
+	cg_emit(g, MOV64_REG(R3, R1));		/* + 2 * (c == '.') */
+	cg_emit(g, ALU64_IMM(BPF_XOR, R3, '.'));
+	is_zero(g, R3);
+	cg_emit(g, ALU64_IMM(BPF_LSH, R3, 1));
+	cg_emit(g, ALU64_REG(BPF_ADD, R2, R3));
+	ld(g, R3, v + CP_S);			/* + 4 * state */
+	cg_emit(g, ALU64_IMM(BPF_AND, R3, 3));
+	cg_emit(g, ALU64_IMM(BPF_LSH, R3, 2));
+	cg_emit(g, ALU64_REG(BPF_ADD, R2, R3));
+	cg_emit(g, LDX_MEM(BPF_DW, R0, R10, ws));
+	cg_emit(g, ALU64_REG(BPF_ADD, R0, R2));
+	cg_emit(g, LDX_MEM(BPF_B, R0, R0, WS_MAP));
+}
+
+/* r0 = entry, r1 = c, r3 = j: "/.." at j, then c at j + adv - 1 (over
+ * the part not pending).  Writing nothing, the same lands from j + 1 on,
+ * past what is kept (dest[0] stays what illumos last wrote there); so
+ * the step needs no branch.  r1 = j + adv.  To the verifier c may land
+ * up to 2 bytes past t's strsize: need_slack. */
+static void cp_write(struct cg *g, uint32_t t)
+{
+	cg_emit(g, MOV64_REG(R2, R0));
+	cg_emit(g, ALU64_IMM(BPF_RSH, R2, CP_NONE));	/* j + 2 * none */
+	cg_emit(g, ALU64_IMM(BPF_LSH, R2, 1));
+	cg_emit(g, ALU64_REG(BPF_ADD, R2, R3));
+	cg_emit(g, ALU64_REG(BPF_ADD, R2, R7));
+	cg_emit(g, ST_MEM(BPF_B, R2, t, '/'));
+	cg_emit(g, ST_MEM(BPF_B, R2, t + 1, '.'));
+	cg_emit(g, ST_MEM(BPF_B, R2, t + 2, '.'));
+	cg_emit(g, MOV64_REG(R4, R0));
+	cg_emit(g, ALU64_IMM(BPF_RSH, R4, CP_ADV));
+	cg_emit(g, ALU64_IMM(BPF_AND, R4, 7));
+	cg_emit(g, ALU64_REG(BPF_ADD, R2, R4));
+	cg_emit(g, STX_MEM(BPF_B, R2, R1, t - 1));
+	cg_emit(g, MOV64_REG(R1, R3));
+	cg_emit(g, ALU64_REG(BPF_ADD, R1, R4));
+}
+
+/* r0 = entry, r1 = j + adv, r3 = j, r4 = sp: the slash stack.  j is
+ * pushed above the top whether or not it counts; "/../" takes j from
+ * the top (0 when empty) and pops it.  Stores j and sp. */
+static void cp_stack(struct cg *g, uint32_t v, int ws)
+{
+	cg_emit(g, LDX_MEM(BPF_DW, R2, R10, ws));
+	cg_emit(g, ALU64_REG(BPF_ADD, R2, R4));
+	cg_emit(g, ALU64_REG(BPF_ADD, R2, R4));
+	cg_emit(g, STX_MEM(BPF_H, R2, R3, WS_TAB + 2));
+	cg_emit(g, LDX_MEM(BPF_H, R3, R2, WS_TAB));	/* j += back * (top - j) */
+	cg_emit(g, ALU64_REG(BPF_SUB, R3, R1));
+	cg_emit(g, MOV64_REG(R2, R0));
+	cg_emit(g, ALU64_IMM(BPF_RSH, R2, CP_BACK));
+	cg_emit(g, ALU64_IMM(BPF_AND, R2, 1));
+	cg_emit(g, ALU64_REG(BPF_MUL, R3, R2));
+	cg_emit(g, ALU64_REG(BPF_ADD, R1, R3));
+	st(g, v + CP_J, R1);
+	cg_emit(g, MOV64_REG(R3, R4));		/* sp -= back * (sp != 0) */
+	cg_emit(g, ALU64_IMM(BPF_NEG, R3, 0));
+	cg_emit(g, ALU64_IMM(BPF_RSH, R3, 63));
+	cg_emit(g, ALU64_REG(BPF_AND, R3, R2));
+	cg_emit(g, ALU64_REG(BPF_SUB, R4, R3));
+	cg_emit(g, MOV64_REG(R3, R0));		/* sp += push */
+	cg_emit(g, ALU64_IMM(BPF_RSH, R3, CP_PUSH));
+	cg_emit(g, ALU64_IMM(BPF_AND, R3, 1));
+	cg_emit(g, ALU64_REG(BPF_ADD, R4, R3));
+	st(g, v + CP_SP, R4);
+}
+
+/* The loop over s's bytes: to the returned fixups when full (illumos
+ * stops once j + 5 >= strsize: room for "/..c" and the NUL), falling
+ * through at the NUL (or strsize bytes).  The bounds on j and sp never
+ * fail (j stays below strsize - 5, sp below j); they are the verifier's. */
+static int cp_loop(struct cg *g, uint32_t t, uint32_t v, int s, int ws,
+		   int *full)
+{
+	int nf = 0;
+	int head = loop_begin(g, R5);
+	load_byte(g, R1, s, R5);
+	int nul = exit_when(g, BPF_JEQ, R1, 0);
+	cp_lookup(g, v, ws);
+	cg_emit(g, MOV64_REG(R2, R0));
+	cg_emit(g, ALU64_IMM(BPF_AND, R2, 3));
+	st(g, v + CP_S, R2);
+	ld(g, R3, v + CP_J);
+	full[nf++] = bound(g, R3, STRSIZE - 6);
+	cp_write(g, t);
+	ld(g, R4, v + CP_SP);
+	full[nf++] = bound(g, R4, STRSIZE - 1);
+	cp_stack(g, v, ws);
+	full[nf++] = exit_when(g, BPF_JGE, R1, STRSIZE - 5);
+	loop_end(g, R5, head, STRSIZE);
+	cg_land(g, nul);
+	return nf;
+}
+
+/* At the NUL, what the state left pending: "/" or "/." written as they
+ * are; "/.." back to the last slash, kept ("/foo/bar/.." is "/foo/";
+ * without one, dest[0] is kept: "foo/.." is "f").  Stores the length. */
+static void cp_end(struct cg *g, uint32_t t, uint32_t v, int ws, int *full,
+		   int *nf)
+{
+	ld(g, R3, v + CP_S);
+	ld(g, R1, v + CP_J);
+	full[(*nf)++] = bound(g, R1, STRSIZE - 6);
+	int plain = cg_jump(g, JMP_IMM(BPF_JEQ, R3, 0, 0));
+	int dotdot = cg_jump(g, JMP_IMM(BPF_JEQ, R3, 3, 0));
+	cg_emit(g, MOV64_REG(R2, R1));
+	cg_emit(g, ALU64_REG(BPF_ADD, R2, R7));
+	cg_emit(g, ST_MEM(BPF_B, R2, t, '/'));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R1, 1));
+	int slash = cg_jump(g, JMP_IMM(BPF_JNE, R3, 2, 0));
+	cg_emit(g, ST_MEM(BPF_B, R2, t + 1, '.'));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R1, 1));
+	int done = cg_jump(g, JA(0));
+	cg_land(g, dotdot);
+	ld(g, R4, v + CP_SP);
+	full[(*nf)++] = bound(g, R4, STRSIZE - 1);
+	cg_emit(g, LDX_MEM(BPF_DW, R2, R10, ws));
+	cg_emit(g, ALU64_REG(BPF_ADD, R2, R4));
+	cg_emit(g, ALU64_REG(BPF_ADD, R2, R4));
+	cg_emit(g, LDX_MEM(BPF_H, R1, R2, WS_TAB));
+	cg_emit(g, ALU64_IMM(BPF_ADD, R1, 1));
+	cg_land(g, plain);
+	cg_land(g, slash);
+	cg_land(g, done);
+	st(g, v + CP_J, R1);
+}
+
+/* cleanpath(s): "//" as "/", "/./" dropped, "/../" back over the last
+ * component, as illumos's dtrace_dif_subr does it, quirks and all (a
+ * trailing "/." stays; "foo/../bar" is "/bar"; writing stops within 5
+ * bytes of strsize). */
 void cg_cleanpath(struct cg *g, struct node *n)
 {
-	diag_error(g->dp->diag, n->line, "D_UNKNOWN", "%s( ) is not supported "
-		   "yet", n->name);
+	uint32_t t = cg_temp(g, n), v = cg_temp_bytes(g, n, CP_SIZE);
+	int ws = ws_push(g), s = str_arg(g, n->a), full[8], nf = 0;
+
+	if (STRSIZE > 5) {		/* else illumos stops before a byte */
+		need_slack(g);
+		cp_init(g, t, v, ws);
+		nf = cp_loop(g, t, v, s, ws, full);
+		cp_end(g, t, v, ws, full, &nf);
+	} else {
+		st_imm(g, v + CP_J, 0);
+	}
+	for (int i = 0; i < nf; i++)
+		cg_land(g, full[i]);
+	ld(g, R1, v + CP_J);		/* the NUL at j */
+	cg_emit(g, JMP_IMM(BPF_JLE, R1, STRSIZE - 1, 1));
+	cg_emit(g, MOV64_IMM(R1, 0));
+	cg_emit(g, ALU64_REG(BPF_ADD, R1, R7));
+	cg_emit(g, ST_MEM(BPF_B, R1, t, 0));
+	g->depth -= 2;
+	cg_scratch_addr(g, R0, t);
 }
