@@ -849,7 +849,11 @@ static void cg_assign(struct cg *g, struct node *n)
 	uint32_t key = lv_key(g, n->a);
 	if (n->op == '=') {
 		int null_at = 0;
-		if (v->type->kind == DT_STRING && subr_may_be_null(n->b)) {
+		if (v->type->kind == DT_STRING && subr_may_be_null(n->b) &&
+		    v->is_dynamic) {
+			cg_expr(g, n->b);	/* NULL deletes the element */
+		} else if (v->type->kind == DT_STRING &&
+			   subr_may_be_null(n->b)) {
 			/* a NULL string is stored as "", and the assignment's
 			 * value stays NULL: (s = strtok(...)) != NULL */
 			cg_expr(g, n->b);

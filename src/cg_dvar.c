@@ -128,11 +128,12 @@ void cg_dvar_load(struct cg *g, struct var *v, uint32_t key)
 	cg_land(g, missing);
 }
 
-/* Store r0 (an integer, or a string's buffer); r0 keeps the value. */
+/* Store r0 (an integer, or a string's buffer); r0 keeps the value.  0,
+ * or a NULL string, deletes the element (DTRACE_DYNVAR_DEALLOC). */
 void cg_dvar_store(struct cg *g, struct var *v, uint32_t key)
 {
 	int str = v->type->kind == DT_STRING, at = cg_push(g);
-	int del = str ? -1 : cg_jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
+	int del = cg_jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
 
 	cg_ld_map(g, R1, dvar_map(g, v));
 	cg_scratch_addr(g, R2, key);
@@ -146,14 +147,12 @@ void cg_dvar_store(struct cg *g, struct var *v, uint32_t key)
 	cg_emit(g, CALL_HELPER(BPF_FUNC_map_update_elem));
 	int ok = cg_jump(g, JMP_IMM(BPF_JEQ, R0, 0, 0));
 	cg_count_drop(g, DROP_DYNVAR);
-	if (!str) {
-		int done = cg_jump(g, JA(0));
-		cg_land(g, del);
-		cg_ld_map(g, R1, dvar_map(g, v));
-		cg_scratch_addr(g, R2, key);
-		cg_emit(g, CALL_HELPER(BPF_FUNC_map_delete_elem));
-		cg_land(g, done);
-	}
+	int done = cg_jump(g, JA(0));
+	cg_land(g, del);
+	cg_ld_map(g, R1, dvar_map(g, v));
+	cg_scratch_addr(g, R2, key);
+	cg_emit(g, CALL_HELPER(BPF_FUNC_map_delete_elem));
+	cg_land(g, done);
 	cg_land(g, ok);
 	cg_pop(g, R0);
 }
