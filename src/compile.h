@@ -178,6 +178,7 @@ struct options {
 	int quiet, flowindent, destructive, zdefs, verbose, errtags, bpflog;
 	uint64_t bufsize;
 	uint64_t aggsize, dynvarsize;	/* bytes; 0: the defaults */
+	uint64_t scratchsize;		/* alloca()'s bytes; 0: 256 */
 	int aggsortkey, aggsortrev, aggsortpos, aggsortkeypos, aggpercpu;
 	int nspec;			/* speculation buffers (1) */
 	uint64_t specsize;		/* bytes of each (32k); 0: default */
@@ -244,6 +245,7 @@ struct dprog {
 	uint64_t spec_drops;		/* consumer: records specsize refused */
 	uint32_t globsize;		/* bytes of the globals map value */
 	uint32_t scratchsize;		/* bytes of the per-CPU scratch value */
+	int uses_alloca;		/* prescan: alloca() is called */
 	char *strtab;			/* constant strings, STRSIZE apart */
 	uint32_t strtabsize;
 	struct ecb **ecbs;

@@ -114,6 +114,8 @@ static int opt_size(struct options *o, const struct optdesc *d,
 		o->dynvarsize = v;
 	else if (!strcmp(d->name, "specsize"))
 		o->specsize = v;
+	else if (!strcmp(d->name, "scratchsize"))
+		o->scratchsize = v;
 	return OK;
 }
 
