@@ -640,6 +640,7 @@ static void check_assign(struct checker *ck, struct node *n)
 	if (n->op != '=' && (!type_is_scalar(v->type) || !type_is_scalar(rt)))
 		ERR(n, "D_OP_INT", "operator %s requires operands of integral "
 		    "type", opname(n->op));
+	check_alloca_assign(ck, n, v);
 	n->a->type = v->type;
 	n->type = v->type;
 }

@@ -92,6 +92,10 @@ void check_subr(struct checker *ck, struct node *n, struct node **argv,
 			    "incompatible with prototype:\n\tprototype: %s\n\t "
 			    "argument: %s", n->name, i + 1, protos[k].names[i],
 			    argv[i]->type->name);
+	if (n->id == CALL_BCOPY)
+		check_alloca_dst(ck, n, argv[1], 2);
+	else if (n->id == CALL_COPYINTO)
+		check_alloca_dst(ck, n, argv[2], 3);
 	n->type = result_type(protos[k].ret);
 }
 

@@ -47,6 +47,8 @@ struct var {
 	int nkeys;			/* > 0: an associative array */
 	int is_dynamic;			/* assoc array or self->: a map */
 	int declared;			/* by a declaration, not by use */
+	int is_alloca, not_alloca;	/* has held a pointer into alloca()'s
+					   space, or another */
 	struct dtype *keys[MAXKEYS];	/* the key tuple's types */
 	int map;			/* its map's id (dmap_shared), 0 until made */
 	int id;				/* its keys' first u64 in that map */
