@@ -818,11 +818,22 @@ static int cg_deref_assign(struct cg *g, struct node *n)
 	if (!(a->kind == N_UNOP && a->op == '*') && a->kind != N_PTRMEMBER &&
 	    !(a->kind == N_INDEX && !a->var && a->id == 0))
 		return 0;
-	uint32_t size = a->type->size;
+	int str = a->type->kind == DT_STRING;
+	uint32_t size = str ? STRSIZE : a->type->size;
 	cg_addr(g, a);
 	cg_alloca_store_addr(g, size);
 	cg_emit(g, MOV64_REG(R0, R1));
 	int at = cg_push(g);
+	if (str) {			/* the string's bytes, as a variable's */
+		cg_string(g, n->b);
+		cg_emit(g, MOV64_REG(R3, R0));
+		cg_emit(g, LDX_MEM(BPF_DW, R1, R10, at));
+		cg_emit(g, MOV64_IMM(R2, STRSIZE));
+		cg_emit(g, CALL_HELPER(BPF_FUNC_probe_read_kernel));
+		cg_emit(g, LDX_MEM(BPF_DW, R0, R10, at));
+		g->depth--;
+		return 1;
+	}
 	if (n->op == '=') {
 		cg_expr(g, n->b);
 	} else {
@@ -947,6 +958,11 @@ static void cg_unop(struct cg *g, struct node *n)
 		return;
 	case '*':
 		cg_expr(g, n->a);
+		if (n->type->kind == DT_STRING) {	/* *(string *)p */
+			cg_alloca_load_check(g, 1);
+			copy_kernel_str(g, n);
+			return;
+		}
 		load_typed(g, n->type);
 		return;
 	}

@@ -574,11 +574,12 @@ static int check_deref_assign(struct checker *ck, struct node *n)
 	    a->kind != N_INDEX)
 		return 0;
 	if (a->kind == N_INDEX) {	/* not an associative array's */
-		struct var *v = base->kind == N_IDENT ?
-			var_lookup(ck->dp, base->name, VAR_GLOBAL) : NULL;
-		if (base->kind == N_SELF || base->kind == N_THIS ||
-		    (base->kind == N_IDENT && (!v || !v->type ||
-		     v->type->kind != DT_PTR || v->nkeys)))
+		enum var_kind k = base->kind == N_SELF ? VAR_SELF :
+				  base->kind == N_THIS ? VAR_THIS : VAR_GLOBAL;
+		int named = base->kind == N_IDENT || k != VAR_GLOBAL;
+		struct var *v = named ? var_lookup(ck->dp, base->name, k) : NULL;
+		if (named && (!v || !v->type || v->type->kind != DT_PTR ||
+			      v->nkeys))
 			return 0;
 	}
 	check_expr(ck, a);
@@ -586,6 +587,11 @@ static int check_deref_assign(struct checker *ck, struct node *n)
 		ERR(n, "D_ASGN_LVAL", "operator = requires modifiable lvalue "
 		    "as an operand");
 	check_expr(ck, n->b);
+	if (a->type->kind == DT_STRING && type_is_string(n->b->type) &&
+	    n->op == '=') {
+		n->type = a->type;
+		return 1;
+	}
 	const struct dmember *m = a->kind == N_PTRMEMBER ? a->aux : NULL;
 	if (!type_is_scalar(a->type) || !type_is_scalar(n->b->type) ||
 	    (m && m->bits) || a->type->size > 8)
