@@ -182,6 +182,7 @@ static void load_typed(struct cg *g, const struct dtype *t)
 	int size = t->size;
 	if (size != 1 && size != 2 && size != 4 && size != 8)
 		size = 8;
+	cg_alloca_load_check(g, size);
 	load_kernel(g, size, t->is_signed && t->kind != DT_PTR);
 }
 
@@ -821,6 +822,46 @@ static void cg_index(struct cg *g, struct node *n)
 
 /* ---- assignment ---- */
 
+/* *p = v, p[i] = v, p->m = v (and op=): into alloca()'s space. */
+static int cg_deref_assign(struct cg *g, struct node *n)
+{
+	struct node *a = n->a;
+	if (!(a->kind == N_UNOP && a->op == '*') && a->kind != N_PTRMEMBER &&
+	    !(a->kind == N_INDEX && !a->var && a->id == 0))
+		return 0;
+	int str = a->type->kind == DT_STRING;
+	uint32_t size = str ? STRSIZE : a->type->size;
+	cg_addr(g, a);
+	cg_alloca_store_addr(g, size);
+	cg_emit(g, MOV64_REG(R0, R1));
+	int at = cg_push(g);
+	if (str) {			/* the string's bytes, as a variable's */
+		cg_string(g, n->b);
+		cg_emit(g, MOV64_REG(R3, R0));
+		cg_emit(g, LDX_MEM(BPF_DW, R1, R10, at));
+		cg_emit(g, MOV64_IMM(R2, STRSIZE));
+		cg_emit(g, CALL_HELPER(BPF_FUNC_probe_read_kernel));
+		cg_emit(g, LDX_MEM(BPF_DW, R0, R10, at));
+		g->depth--;
+		return 1;
+	}
+	if (n->op == '=') {
+		cg_expr(g, n->b);
+	} else {
+		cg_emit(g, LDX_MEM(bpf_size(size), R0, R1, 0));
+		cg_normalize(g, R0, a->type);
+		cg_push(g);
+		cg_expr(g, n->b);
+		cg_pop(g, R1);
+		arith(g, compound_op(n->op), a->type);
+	}
+	cg_normalize(g, R0, a->type);
+	cg_emit(g, LDX_MEM(BPF_DW, R1, R10, at));
+	cg_emit(g, STX_MEM(bpf_size(size), R1, R0, 0));
+	g->depth--;
+	return 1;
+}
+
 static void cg_assign(struct cg *g, struct node *n)
 {
 	if (n->a->kind == N_AGG) {
@@ -831,6 +872,8 @@ static void cg_assign(struct cg *g, struct node *n)
 		cg_elem_update(g, n);
 		return;
 	}
+	if (cg_deref_assign(g, n))
+		return;
 	if (n->a->kind == N_MEMBER) {	/* x.a = v: into the variable */
 		static const int sz[9] = { 0, BPF_B, BPF_H, 0, BPF_W,
 					   0, 0, 0, BPF_DW };
@@ -930,6 +973,11 @@ static void cg_unop(struct cg *g, struct node *n)
 		return;
 	case '*':
 		cg_expr(g, n->a);
+		if (n->type->kind == DT_STRING) {	/* *(string *)p */
+			cg_alloca_load_check(g, 1);
+			copy_kernel_str(g, n);
+			return;
+		}
 		load_typed(g, n->type);
 		return;
 	}
@@ -1217,6 +1265,7 @@ static struct ecb *clause(struct dprog *dp, struct site *owner,
 			.in_error = in_error };
 	g.ecb = ecb_new(dp, c);
 	clause_guards(&g, idx);
+	cg_alloca_reset(&g);
 	if (uses_timestamp(c->a) || uses_timestamp(c->b)) {
 		cg_emit(&g, CALL_HELPER(BPF_FUNC_ktime_get_ns));
 		cg_emit(&g, STX_MEM(BPF_DW, R7, R0, TSTAMP_OFF));

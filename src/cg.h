@@ -39,7 +39,17 @@
 #define TEMP_OFF	(BUF_OFF + 16)
 #define TEMP_SIZE	8192		/* temporaries (strings, keys) per
 					   statement */
-#define THIS_OFF	(TEMP_OFF + TEMP_SIZE)	/* this-> variables */
+/* alloca()'s space: the clause's top (bytes in use), the space's own
+ * address as a plain integer, then the space.  It is twice the largest
+ * -x scratchsize so that an offset and a length each bounded by
+ * scratchsize keep a helper's write inside it for the verifier. */
+#define ALLOCA_OFF	(TEMP_OFF + TEMP_SIZE)
+#define ALLOCA_TOP	ALLOCA_OFF
+#define ALLOCA_BASE	(ALLOCA_OFF + 8)
+#define ALLOCA_DATA	(ALLOCA_OFF + 16)
+#define ALLOCA_MAX	2048		/* the largest -x scratchsize */
+#define ALLOCA_SIZE	(16 + 2 * ALLOCA_MAX)
+#define THIS_OFF	(ALLOCA_OFF + ALLOCA_SIZE)	/* this-> variables */
 #define SCRATCH_MAX	32768		/* the per-CPU value size limit */
 
 /* The constant strings' map value: its fixed size lets the verifier
@@ -113,6 +123,19 @@ void cg_fault_if(struct cg *g, enum fault code, int addr_slot);
 void cg_ld_map(struct cg *g, int reg, int m);	/* enum map_id, dmap_add's */
 /* r1 = r7 + off (a scratch address). */
 void cg_scratch_addr(struct cg *g, int reg, uint32_t off);
+
+/* cg_alloca.c: alloca(), bcopy(), copyinto() and the checks that keep
+ * loads and stores through a pointer into alloca()'s space inside what
+ * the clause allocated. */
+void cg_alloca_reset(struct cg *g);		/* at a clause's start */
+void cg_alloca_subr(struct cg *g, struct node *n);	/* the three calls */
+/* r0 holds an address about to be read (size bytes): inside alloca()'s
+ * space but past what is allocated faults.  Clobbers r1, r2. */
+void cg_alloca_load_check(struct cg *g, uint32_t size);
+/* r0 holds an address about to be written: r1 = the map-value pointer
+ * to write through; anywhere but allocated space faults. */
+void cg_alloca_store_addr(struct cg *g, uint32_t size);
+uint32_t cg_alloca_limit(struct cg *g);		/* -x scratchsize */
 
 /* cg_buf.c: DTrace's size of the clause's record (ecb dtsize), then
  * the check that keeps it within -x bufsize: over it, to the clause's

@@ -162,6 +162,13 @@ static void cg_copyin(struct cg *g, struct node *n, int str)
 {
 	struct node *addr = n->a, *size = addr->next;
 	uint32_t t = cg_temp(g, n);
+	uint64_t limit = g->dp->opt->scratchsize;	/* only when set: the
+							   copy is a temporary */
+	if (size && size->is_const && limit && (uint64_t)size->cval > limit)
+		diag_error(g->dp->diag, n->line, "D_ALLOCA_SIZE", "%s(%llu) size "
+			   "larger than scratchsize %llu", n->name,
+			   (unsigned long long)size->cval,
+			   (unsigned long long)limit);
 
 	cg_expr(g, addr);
 	int at = cg_push(g);

@@ -426,6 +426,9 @@ void cg_subr(struct cg *g, struct node *n)
 		cg_emit(g, ALU64_IMM(BPF_AND, R0, 0xfffff));
 		return;
 	case CALL_PROGENYOF: cg_progenyof(g, n); return;
+	case CALL_ALLOCA: case CALL_BCOPY: case CALL_COPYINTO:
+		cg_alloca_subr(g, n);	/* cg_alloca.c */
+		return;
 	case CALL_STRCHR: case CALL_STRRCHR: cg_strchr(g, n); return;
 	case CALL_TOUPPER: case CALL_TOLOWER: cg_case(g, n); return;
 	case CALL_BASENAME: case CALL_DIRNAME: cg_pathname(g, n); return;

@@ -558,12 +558,58 @@ static int ptr_compat(const struct dtype *lt, const struct node *r)
 	return lp && r->is_const && r->cval == 0;
 }
 
+/* *p, p[i], p->m: a store through a pointer, which only alloca()'s
+ * space takes (a run-time check, as DTrace's). */
+static int is_deref(const struct node *n)
+{
+	return (n->kind == N_UNOP && n->op == '*') || n->kind == N_PTRMEMBER ||
+	       (n->kind == N_INDEX && !n->var && n->id == 0 &&
+		n->a->type && n->a->type->kind == DT_PTR);
+}
+
+static int check_deref_assign(struct checker *ck, struct node *n)
+{
+	struct node *a = n->a, *base = a->a;
+	if (!(a->kind == N_UNOP && a->op == '*') && a->kind != N_PTRMEMBER &&
+	    a->kind != N_INDEX)
+		return 0;
+	if (a->kind == N_INDEX) {	/* not an associative array's */
+		enum var_kind k = base->kind == N_SELF ? VAR_SELF :
+				  base->kind == N_THIS ? VAR_THIS : VAR_GLOBAL;
+		int named = base->kind == N_IDENT || k != VAR_GLOBAL;
+		struct var *v = named ? var_lookup(ck->dp, base->name, k) : NULL;
+		if (named && (!v || !v->type || v->type->kind != DT_PTR ||
+			      v->nkeys))
+			return 0;
+	}
+	check_expr(ck, a);
+	if (!is_deref(a))
+		ERR(n, "D_ASGN_LVAL", "operator = requires modifiable lvalue "
+		    "as an operand");
+	check_expr(ck, n->b);
+	if (a->type->kind == DT_STRING && type_is_string(n->b->type) &&
+	    n->op == '=') {
+		n->type = a->type;
+		return 1;
+	}
+	const struct dmember *m = a->kind == N_PTRMEMBER ? a->aux : NULL;
+	if (!type_is_scalar(a->type) || !type_is_scalar(n->b->type) ||
+	    (m && m->bits) || a->type->size > 8)
+		ERR(n, "D_OP_INCOMPAT", "operands have incompatible types: "
+		    "\"%s\" %s \"%s\"", a->type->name, opname(n->op),
+		    n->b->type->name);
+	n->type = a->type;
+	return 1;
+}
+
 static void check_assign(struct checker *ck, struct node *n)
 {
 	if (n->a->kind == N_AGG) {
 		check_agg_assign(ck, n);
 		return;
 	}
+	if (check_deref_assign(ck, n))
+		return;
 	check_lvalue(ck, n->a);
 	check_expr(ck, n->b);
 	if (check_elem_assign(ck, n))
@@ -600,6 +646,7 @@ static void check_assign(struct checker *ck, struct node *n)
 	if (n->op != '=' && (!type_is_scalar(v->type) || !type_is_scalar(rt)))
 		ERR(n, "D_OP_INT", "operator %s requires operands of integral "
 		    "type", opname(n->op));
+	check_alloca_assign(ck, n, v);
 	n->a->type = v->type;
 	n->type = v->type;
 }
@@ -676,7 +723,10 @@ static void check_cast(struct checker *ck, struct node *n)
 		n->type = t;
 		return;
 	}
-	if (t->kind == DT_STRING && type_is_string(f)) {
+	/* a void * to string: bytes written with bcopy() into alloca()'s
+	 * space, as DTrace allows */
+	if (t->kind == DT_STRING && (type_is_string(f) || (f->kind == DT_PTR &&
+	    f->ref && type_resolve(f->ref)->kind == DT_VOID))) {
 		n->type = t;
 		return;
 	}

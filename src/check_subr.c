@@ -11,7 +11,8 @@
 
 #define ERR(n, tag, ...) diag_error(ck->dp->diag, (n)->line, tag, __VA_ARGS__)
 
-/* Argument kinds: s a string, i an integer, p a pointer or integer. */
+/* Argument kinds: s a string, i an integer, p a pointer or integer,
+ * a any of them (bcopy() copies from a string as from memory). */
 static const struct {
 	const char *kinds;
 	const char *names[3];		/* as DTrace's messages print them */
@@ -44,7 +45,7 @@ static const struct {
 	P(RAND) = { "", { NULL }, "int" },
 	P(PROGENYOF) = { "i", { "pid_t" }, "int" },
 	P(ALLOCA) = { "i", { "size_t" }, "void *" },
-	P(BCOPY) = { "ppi", { "void *", "void *", "size_t" }, "void" },
+	P(BCOPY) = { "api", { "void *", "void *", "size_t" }, "void" },
 	P(COPYINTO) = { "pip", { "uintptr_t", "size_t", "void *" }, "void" },
 	P(GETMAJOR) = { "i", { "dev_t" }, "uint32_t" },
 	P(GETMINOR) = { "i", { "dev_t" }, "uint32_t" },
@@ -62,6 +63,8 @@ static int arg_ok(char kind, const struct node *a)
 	switch (kind) {
 	case 's': return type_is_string(t) || is_null(a);
 	case 'i': return type_is_integer(t);
+	case 'a': return type_is_string(t) || type_is_scalar(t) ||
+			 t->kind == DT_ARRAY;
 	default: return type_is_scalar(t) || t->kind == DT_ARRAY;
 	}
 }
@@ -89,6 +92,10 @@ void check_subr(struct checker *ck, struct node *n, struct node **argv,
 			    "incompatible with prototype:\n\tprototype: %s\n\t "
 			    "argument: %s", n->name, i + 1, protos[k].names[i],
 			    argv[i]->type->name);
+	if (n->id == CALL_BCOPY)
+		check_alloca_dst(ck, n, argv[1], 2);
+	else if (n->id == CALL_COPYINTO)
+		check_alloca_dst(ck, n, argv[2], 3);
 	n->type = result_type(protos[k].ret);
 }
 

@@ -47,6 +47,8 @@ struct var {
 	int nkeys;			/* > 0: an associative array */
 	int is_dynamic;			/* assoc array or self->: a map */
 	int declared;			/* by a declaration, not by use */
+	int is_alloca, not_alloca;	/* has held a pointer into alloca()'s
+					   space, or another */
 	struct dtype *keys[MAXKEYS];	/* the key tuple's types */
 	int map;			/* its map's id (dmap_shared), 0 until made */
 	int id;				/* its keys' first u64 in that map */
@@ -178,6 +180,7 @@ struct options {
 	int quiet, flowindent, destructive, zdefs, verbose, errtags, bpflog;
 	uint64_t bufsize;
 	uint64_t aggsize, dynvarsize;	/* bytes; 0: the defaults */
+	uint64_t scratchsize;		/* alloca()'s bytes; 0: 256 */
 	int aggsortkey, aggsortrev, aggsortpos, aggsortkeypos, aggpercpu;
 	int nspec;			/* speculation buffers (1) */
 	uint64_t specsize;		/* bytes of each (32k); 0: default */
@@ -244,6 +247,7 @@ struct dprog {
 	uint64_t spec_drops;		/* consumer: records specsize refused */
 	uint32_t globsize;		/* bytes of the globals map value */
 	uint32_t scratchsize;		/* bytes of the per-CPU scratch value */
+	int uses_alloca;		/* prescan: alloca() is called */
 	char *strtab;			/* constant strings, STRSIZE apart */
 	uint32_t strtabsize;
 	struct ecb **ecbs;

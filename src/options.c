@@ -114,6 +114,8 @@ static int opt_size(struct options *o, const struct optdesc *d,
 		o->dynvarsize = v;
 	else if (!strcmp(d->name, "specsize"))
 		o->specsize = v;
+	else if (!strcmp(d->name, "scratchsize"))
+		o->scratchsize = v;
 	return OK;
 }
 
@@ -289,12 +291,12 @@ static const struct optdesc table[] = {
 	{ "cpppath", opt_string, NONE, NULL, 1 },
 	{ "version", opt_version, NONE, NULL, 0 },
 	{ "fbtmode", opt_fbtmode, NONE, "auto|fentry|kprobe", 0 },
+	{ "scratchsize", opt_size, NONE, NULL, 0 },	/* alloca()'s */
 	/* DTrace's, checked and ignored: they size or tune buffers, rates
 	 * and features whose BPF counterparts need no setting (yet) */
 	{ "aggsize", opt_size, NONE, NULL, 0 },
 	{ "dynvarsize", opt_size, NONE, NULL, 0 },
 	{ "specsize", opt_size, NONE, NULL, 0 },
-	{ "scratchsize", opt_size, NONE, NULL, 0 },
 	{ "jstackstrsize", opt_size, NONE, NULL, 0 },
 	{ "lockmem", opt_size, NONE, NULL, 0 },
 	{ "pcapsize", opt_size, NONE, NULL, 0 },

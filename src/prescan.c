@@ -4,7 +4,9 @@
  * An aggregation key's slot is fixed by its first use, so its width must
  * be that of its widest string in the program; and D lets a predicate
  * read a global that a later clause counts (`/n < 5/ { n++; }`), so such
- * globals are declared here, as the int64 that x++ makes.
+ * globals are declared here, as the int64 that x++ makes.  A load
+ * through any pointer must check alloca()'s bounds if some clause,
+ * perhaps a later one, allocates.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +73,8 @@ static void walk(struct dprog *dp, struct seen *s, struct node *n)
 			see(s, n->a);
 		else if (n->kind == N_PREINC || n->kind == N_POSTINC)
 			note_counter(dp, s, n->a);
+		else if (n->kind == N_CALL && !strcmp(n->name, "alloca"))
+			dp->uses_alloca = 1;
 		walk(dp, s, n->a);
 		walk(dp, s, n->b);
 		walk(dp, s, n->c);
