@@ -146,7 +146,7 @@ void cg_normalize(struct cg *g, int reg, const struct dtype *t)
 }
 
 /* r0 = the size-byte value at the kernel address in r0. */
-static void load_kernel(struct cg *g, int size, int is_signed)
+void cg_load_kernel(struct cg *g, int size, int is_signed)
 {
 	int at = cg_push(g);		/* the address, for a fault */
 	cg_emit(g, ST_MEM(BPF_DW, R10, -8, 0));
@@ -183,7 +183,7 @@ static void load_typed(struct cg *g, const struct dtype *t)
 	if (size != 1 && size != 2 && size != 4 && size != 8)
 		size = 8;
 	cg_alloca_load_check(g, size);
-	load_kernel(g, size, t->is_signed && t->kind != DT_PTR);
+	cg_load_kernel(g, size, t->is_signed && t->kind != DT_PTR);
 }
 
 /* ---- strings ---- */
@@ -443,9 +443,9 @@ static void emit_ppid(struct cg *g, struct node *n)
 		ERR(n, "ppid needs struct task_struct in the kernel's BTF");
 	cg_emit(g, CALL_HELPER(BPF_FUNC_get_current_task));
 	cg_emit(g, ALU64_IMM(BPF_ADD, R0, rp));
-	load_kernel(g, 8, 0);
+	cg_load_kernel(g, 8, 0);
 	cg_emit(g, ALU64_IMM(BPF_ADD, R0, tg));
-	load_kernel(g, 4, 1);
+	cg_load_kernel(g, 4, 1);
 }
 
 static void emit_vtimestamp(struct cg *g, struct node *n)
@@ -457,7 +457,7 @@ static void emit_vtimestamp(struct cg *g, struct node *n)
 		ERR(n, "vtimestamp needs struct task_struct in the kernel's BTF");
 	cg_emit(g, CALL_HELPER(BPF_FUNC_get_current_task));
 	cg_emit(g, ALU64_IMM(BPF_ADD, R0, se + rt));
-	load_kernel(g, 8, 0);
+	cg_load_kernel(g, 8, 0);
 }
 
 /* errno: what a syscall return probe returned, if it is an error. */
@@ -764,7 +764,7 @@ static void load_bitfield(struct cg *g, const struct dmember *m)
 {
 	int bytes = (m->bit_off + m->bits + 7) / 8;
 	int size = bytes <= 1 ? 1 : bytes <= 2 ? 2 : bytes <= 4 ? 4 : 8;
-	load_kernel(g, size, 0);
+	cg_load_kernel(g, size, 0);
 	int top = 64 - m->bit_off - m->bits;
 	cg_emit(g, ALU64_IMM(BPF_LSH, R0, top));
 	cg_emit(g, ALU64_IMM(m->type->is_signed ? BPF_ARSH : BPF_RSH, R0,

@@ -111,6 +111,8 @@ void cg_mov_imm64(struct cg *g, int reg, int64_t v);
 void cg_ld_map_value(struct cg *g, int reg, int m, uint32_t off);
 /* Re-extend reg to the width and signedness of integer type t. */
 void cg_normalize(struct cg *g, int reg, const struct dtype *t);
+/* r0 = the size-byte value at the kernel address in r0 (faults). */
+void cg_load_kernel(struct cg *g, int size, int is_signed);
 void cg_count_drop(struct cg *g, enum drop_kind k);	/* clobbers r0-r5 */
 /* Copy the string r0 points to into base + off (base r7 or r8);
  * r0 = the copy. */

@@ -307,7 +307,7 @@ void cg_call(struct cg *g, struct node *n)
 		cg_stack_call(g, n);		/* cg_stack.c */
 		return;
 	}
-	if (n->id >= CALL_STRJOIN && n->id <= CALL_GETMINOR) {
+	if (n->id >= CALL_STRJOIN && n->id <= CALL_RW_ISWRITER) {
 		cg_subr(g, n);		/* cg_subr.c */
 		return;
 	}

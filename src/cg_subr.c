@@ -426,6 +426,11 @@ void cg_subr(struct cg *g, struct node *n)
 		cg_emit(g, ALU64_IMM(BPF_AND, R0, 0xfffff));
 		return;
 	case CALL_PROGENYOF: cg_progenyof(g, n); return;
+	case CALL_MUTEX_OWNED: case CALL_MUTEX_OWNER:
+	case CALL_MUTEX_TYPE_ADAPTIVE: case CALL_MUTEX_TYPE_SPIN:
+	case CALL_RW_READ_HELD: case CALL_RW_WRITE_HELD: case CALL_RW_ISWRITER:
+		cg_lock_subr(g, n);	/* cg_subr_lock.c */
+		return;
 	case CALL_ALLOCA: case CALL_BCOPY: case CALL_COPYINTO:
 		cg_alloca_subr(g, n);	/* cg_alloca.c */
 		return;

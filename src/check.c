@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include "check.h"
 #include "builtins.h"
+#include "calls.h"
 #include "lex.h"
 #include "types.h"
 #include "util.h"
@@ -368,12 +369,22 @@ static int is_relational(int op)
 	       op == T_EQ || op == T_NE;
 }
 
+/* An action called where a value is wanted (D's dt_node_is_actfunc). */
+static int is_action_call(const struct node *n)
+{
+	return n->kind == N_CALL && n->id >= 0 && n->id < CALL_COUNT &&
+	       call_is_action(n->id);
+}
+
 static void check_binop_types(struct checker *ck, struct node *n)
 {
 	struct node *a = n->a, *b = n->b;
 	int op = n->op;
 
 	if (op == ',') {
+		if (is_action_call(a) || is_action_call(b))
+			ERR(n, "D_OP_ACT", "operator , operands cannot be "
+			    "actions");
 		n->type = b->type;
 		return;
 	}
@@ -611,6 +622,11 @@ static void check_assign(struct checker *ck, struct node *n)
 	if (check_deref_assign(ck, n))
 		return;
 	check_lvalue(ck, n->a);
+	struct node *l = n->a;
+	if (n->op != '=' && l->var && !l->var->type &&
+	    (l->kind == N_IDENT || l->kind == N_SELF || l->kind == N_THIS))
+		ERR(n, "D_VAR_UNDEF", "%s has not yet been declared or "
+		    "assigned", l->var->name);
 	check_expr(ck, n->b);
 	if (check_elem_assign(ck, n))
 		return;
@@ -628,8 +644,8 @@ static void check_assign(struct checker *ck, struct node *n)
 	struct dtype *rt = n->b->type;
 
 	if (rt->kind == DT_VOID)
-		ERR(n, "D_OP_VOID", "operator = cannot be applied to a void "
-		    "expression");
+		ERR(n, "D_OP_VOID", "operator %s cannot be applied to a "
+		    "void expression", opname(n->op));
 	if (!v->type) {
 		if (n->op != '=')
 			ERR(n, "D_VAR_UNDEF", "%s has not yet been declared or "
@@ -639,6 +655,12 @@ static void check_assign(struct checker *ck, struct node *n)
 		    v->type->kind == DT_ARRAY)
 			ERR(n, "D_OP_INCOMPAT", "variables of type %s are not "
 			    "supported", v->type->name);
+	} else if ((n->op == T_ADD_EQ || n->op == T_SUB_EQ) &&
+		   (!type_is_integer(v->type) || !type_is_integer(rt)) &&
+		   (v->type->kind != DT_PTR || !v->type->ref ||
+		    v->type->ref->kind == DT_VOID || v->type->ref->kind == DT_FUNC)) {
+		ERR(n, "D_OP_VFPTR", "operator %s requires left-hand scalar "
+		    "operand of known size", opname(n->op));
 	} else if (!type_compatible(v->type, rt) || !ptr_compat(v->type, n->b)) {
 		ERR(n, "D_OP_INCOMPAT", "operands have incompatible types: "
 		    "\"%s\" %s \"%s\"", v->type->name, opname(n->op), rt->name);
@@ -681,6 +703,9 @@ static void check_ternary(struct checker *ck, struct node *n)
 	else
 		ERR(n, "D_OP_INCOMPAT", "operator ?: operands must have "
 		    "compatible types");
+	if (is_action_call(n->b) || is_action_call(n->c))
+		ERR(n, "D_OP_ACT", "action cannot be used in a conditional "
+		    "context");
 	if (n->a->is_const && n->b->is_const && n->c->is_const &&
 	    type_is_integer(n->type))
 		set_const(n, n->type, fit(n->type, n->a->cval ? n->b->cval
@@ -869,6 +894,17 @@ void check_expr(struct checker *ck, struct node *n)
 		ERR(n, "D_UNKNOWN", "expression has no type");
 }
 
+/* Once an expression that stands on its own (statement, condition,
+ * predicate, inline) has passed its checks, an action inside it is an
+ * error of its own. */
+static void check_no_action(struct checker *ck)
+{
+	struct node *act = ck->act_in_expr;
+	if (act)
+		ERR(act, "D_ACT_SPEC", "%s( ) may not be used in an expression",
+		    act->name);
+}
+
 static void check_stmts(struct checker *ck, struct node *s)
 {
 	for (; s; s = s->next) {
@@ -876,10 +912,12 @@ static void check_stmts(struct checker *ck, struct node *s)
 		case N_EXPR_STMT:
 			ck->top = s->a;
 			check_expr(ck, s->a);
+			check_no_action(ck);
 			break;
 		case N_IF:
 			check_expr(ck, s->a);
 			need_scalar(ck, s->a, "if");
+			check_no_action(ck);
 			check_stmts(ck, s->b);
 			check_stmts(ck, s->c);
 			break;
@@ -908,6 +946,7 @@ void check_inline(struct dprog *dp, struct node *n)
 		diag_error(dp->diag, n->line, "D_DECL_IDRED", "identifier "
 			   "redeclared: %s", name);
 	check_expr(&ck, n->a);
+	check_no_action(&ck);
 	if (!type_compatible(t, n->a->type))
 		diag_error(dp->diag, n->line, "D_OP_INCOMPAT", "inline %s "
 			   "definition uses incompatible types: \"%s\" = \"%s\"",
@@ -932,6 +971,7 @@ void check_clause(struct dprog *dp, struct node *clause, struct probe *p)
 		if (!type_is_scalar(clause->a->type) && !is_str(clause->a))
 			diag_error(dp->diag, clause->a->line, "D_PRED_SCALAR",
 				   "predicate result must be of scalar type");
+		check_no_action(&ck);
 	}
 	check_stmts(&ck, clause->b);
 }

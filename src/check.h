@@ -10,6 +10,9 @@ struct checker {
 	struct probe *probe;		/* the site's probe: args[] types */
 	int lvalue;			/* checking the left side of = */
 	struct node *top;		/* the statement's whole expression */
+	/* an action called inside an expression: DTrace types it void and
+	 * reports it only once the expression's own checks have passed */
+	struct node *act_in_expr;
 	/* what the clause did so far, for D's ordering rules */
 	int spec_seen, commit_seen, drec_seen;
 };

@@ -83,6 +83,14 @@ static const struct {
 	[CALL_COPYINTO] = { "copyinto", 3, 3, 0, check_subr },
 	[CALL_GETMAJOR] = { "getmajor", 1, 1, 0, check_subr },
 	[CALL_GETMINOR] = { "getminor", 1, 1, 0, check_subr },
+	[CALL_MUTEX_OWNED] = { "mutex_owned", 1, 1, 0, check_subr },
+	[CALL_MUTEX_OWNER] = { "mutex_owner", 1, 1, 0, check_subr },
+	[CALL_MUTEX_TYPE_ADAPTIVE] = { "mutex_type_adaptive", 1, 1, 0,
+				       check_subr },
+	[CALL_MUTEX_TYPE_SPIN] = { "mutex_type_spin", 1, 1, 0, check_subr },
+	[CALL_RW_READ_HELD] = { "rw_read_held", 1, 1, 0, check_subr },
+	[CALL_RW_WRITE_HELD] = { "rw_write_held", 1, 1, 0, check_subr },
+	[CALL_RW_ISWRITER] = { "rw_iswriter", 1, 1, 0, check_subr },
 	/* stacks and symbols: check_stack.c */
 	[CALL_STACK] = { "stack", 0, 1, 0, check_stack },
 	[CALL_USTACK] = { "ustack", 0, 2, 0, check_stack },
@@ -403,9 +411,8 @@ void check_call(struct checker *ck, struct node *n)
 		    calls[id].min == calls[id].max ? "" :
 		    argc < calls[id].min ? "at least " : "no more than ",
 		    argc < calls[id].min ? calls[id].min : calls[id].max);
-	if (calls[id].is_action && ck->top != n)
-		ERR(n, "D_ACT_SPEC", "%s( ) may not be used in an expression",
-		    n->name);
+	if (calls[id].is_action && ck->top != n && !ck->act_in_expr)
+		ck->act_in_expr = n;
 	n->id = id;
 	n->type = &t_void;
 	check_order(ck, n, id);

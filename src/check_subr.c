@@ -49,6 +49,13 @@ static const struct {
 	P(COPYINTO) = { "pip", { "uintptr_t", "size_t", "void *" }, "void" },
 	P(GETMAJOR) = { "i", { "dev_t" }, "uint32_t" },
 	P(GETMINOR) = { "i", { "dev_t" }, "uint32_t" },
+	P(MUTEX_OWNED) = { "p", { "struct mutex *" }, "int" },
+	P(MUTEX_OWNER) = { "p", { "struct mutex *" }, "struct task_struct *" },
+	P(MUTEX_TYPE_ADAPTIVE) = { "p", { "struct mutex *" }, "int" },
+	P(MUTEX_TYPE_SPIN) = { "p", { "struct mutex *" }, "int" },
+	P(RW_READ_HELD) = { "p", { "rwlock_t *" }, "int" },
+	P(RW_WRITE_HELD) = { "p", { "rwlock_t *" }, "int" },
+	P(RW_ISWRITER) = { "p", { "rwlock_t *" }, "int" },
 #undef P
 };
 
@@ -79,6 +86,11 @@ static struct dtype *result_type(const char *ret)
 		return t_voidp;
 	if (!strcmp(ret, "int"))
 		return &t_int;
+	if (!strcmp(ret, "struct task_struct *")) {
+		struct dtype *ts = types_lookup_tag(NULL, DT_STRUCT,
+						    "task_struct");
+		return ts ? type_ptr(ts) : t_voidp;
+	}
 	return types_lookup_typedef(NULL, ret);
 }
 

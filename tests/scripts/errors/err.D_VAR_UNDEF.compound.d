@@ -1,6 +1,5 @@
-/* A compound assignment to a variable that does not exist yet. */
+/* the undeclared variable is reported before the action beside it */
 BEGIN
 {
-	p -= 1;
-	exit(0);
+	p += trace(0);
 }

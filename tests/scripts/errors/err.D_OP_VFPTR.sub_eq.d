@@ -1,0 +1,7 @@
+/* an integer less a pointer: D wants the pointer on the left */
+int p;
+
+BEGIN
+{
+	p -= alloca(8);
+}

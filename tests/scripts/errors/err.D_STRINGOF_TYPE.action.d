@@ -1,0 +1,5 @@
+/* an action is a void operand, reported as such first */
+BEGIN
+{
+	printf("%s", stringof(trace(0)));
+}
